@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Dapper;
+using GridCommand.Grains.Storage;
+
+namespace GridCommand.Silo.Storage;
+
+/// <summary>The append-only grain_event table.</summary>
+internal sealed class AdoEventLog(Func<CancellationToken, Task<DbConnection>> open) : IEventLog
+{
+    private const string Columns =
+        "seq AS Seq, at AS At, actor AS Actor, what AS What, grain_kind AS GrainKind, grain_id AS GrainId, data AS Data";
+
+    public async Task AppendAsync(GrainEvent e, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        await db.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO grain_event (at, actor, what, grain_kind, grain_id, data)
+            VALUES (@at, @actor, @what, @grainKind, @grainId, @data)
+            """,
+            new { at = DbTime.ToDb(e.At), actor = e.Actor, what = e.What, grainKind = e.GrainKind, grainId = e.GrainId, data = e.Data },
+            cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(string grainKind, string grainId, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM grain_event WHERE grain_kind = @grainKind AND grain_id = @grainId ORDER BY seq",
+            new { grainKind, grainId },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToLoggedEvent())];
+    }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadSinceAsync(DateTimeOffset since, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM grain_event WHERE at >= @since ORDER BY at, seq LIMIT @limit",
+            new { since = DbTime.ToDb(since), limit },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToLoggedEvent())];
+    }
+
+    private sealed class Row
+    {
+        public long Seq { get; init; }
+        public DateTime At { get; init; }
+        public string Actor { get; init; } = "";
+        public string What { get; init; } = "";
+        public string GrainKind { get; init; } = "";
+        public string GrainId { get; init; } = "";
+        public string? Data { get; init; }
+
+        public LoggedEvent ToLoggedEvent() => new(Seq, new GrainEvent(DbTime.FromDb(At), Actor, What, GrainKind, GrainId, Data));
+    }
+}
