@@ -18,7 +18,7 @@ public sealed class GrainStorage : IAsyncDisposable
     {
         this.dialect = dialect;
         this.connectionString = connectionString;
-        source = dialect.Factory.CreateDataSource(connectionString);
+        source = dialect.CreateDataSource(connectionString);
         States = new AdoGrainStateStore(OpenAsync, clock);
         Events = new AdoEventLog(OpenAsync);
     }

@@ -10,7 +10,7 @@ namespace GridCommand.Silo.Storage;
 /// </summary>
 internal sealed record SqlDialect(
     string Provider,
-    DbProviderFactory Factory,
+    Func<string, DbDataSource> CreateDataSource,
     string SchemaFile,
     string? SessionSql,
     Action<string>? ReleasePool)
@@ -23,12 +23,12 @@ internal sealed record SqlDialect(
     // synchronous and busy_timeout are per connection, so they run on every open: no I/O, cheap.
     public static readonly SqlDialect Sqlite = new(
         "sqlite",
-        SqliteFactory.Instance,
+        connectionString => SqliteFactory.Instance.CreateDataSource(connectionString),
         "sqlite.sql",
         "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;",
         connectionString => SqliteConnection.ClearPool(new SqliteConnection(connectionString)));
 
-    public static readonly SqlDialect Postgres = new("postgres", NpgsqlFactory.Instance, "postgresql.sql", null, null);
+    public static readonly SqlDialect Postgres = new("postgres", PostgresDataSource, "postgresql.sql", null, null);
 
     public static SqlDialect For(string provider) => provider.Trim().ToLowerInvariant() switch
     {
@@ -37,6 +37,22 @@ internal sealed record SqlDialect(
         _ => throw new ArgumentException(
             $"Unknown storage provider '{provider}': use \"sqlite\" or \"postgres\".", nameof(provider)),
     };
+
+    // Npgsql's default pool (100) is PostgreSQL's default max_connections: a burst of parallel actor
+    // writes would take every server slot and then fail. A smaller pool queues the burst client-side
+    // (each write holds a connection for one statement). An explicit Maximum Pool Size wins.
+    private const int DefaultPostgresPoolSize = 20;
+
+    private static DbDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // ToString lists only the keywords the caller set, under their canonical names.
+        if (!builder.ToString().Contains("Maximum Pool Size=", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgresPoolSize;
+        }
+        return NpgsqlDataSource.Create(builder);
+    }
 
     public string ReadSchema()
     {
