@@ -5,7 +5,7 @@ using GridCommand.Grains.Storage;
 namespace GridCommand.Silo.Storage;
 
 /// <summary>The grain_state table. Every write is one statement, one round trip.</summary>
-internal sealed class AdoGrainStateStore(Func<CancellationToken, Task<DbConnection>> open, TimeProvider clock)
+internal sealed class AdoGrainStateStore(Func<CancellationToken, Task<DbConnection>> open)
     : IGrainStateStore
 {
     private const string Columns = "kind AS Kind, id AS Id, version AS Version, payload AS Payload, modified AS Modified";
@@ -33,7 +33,7 @@ internal sealed class AdoGrainStateStore(Func<CancellationToken, Task<DbConnecti
     public async Task<long> WriteAsync(string kind, string id, long expectedVersion, string payload, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        var modified = DbTime.ToDb(clock.GetUtcNow());
+        var modified = DbTime.ToDb(DateTimeOffset.UtcNow);
         await using var db = await open(ct);
         var rows = await db.ExecuteAsync(new CommandDefinition(
             expectedVersion == 0 ? Insert : Update,

@@ -14,20 +14,19 @@ public sealed class GrainStorage : IAsyncDisposable
     private readonly DbDataSource source;
     private readonly string connectionString;
 
-    private GrainStorage(SqlDialect dialect, string connectionString, TimeProvider clock)
+    private GrainStorage(SqlDialect dialect, string connectionString)
     {
         this.dialect = dialect;
         this.connectionString = connectionString;
         source = dialect.CreateDataSource(connectionString);
-        States = new AdoGrainStateStore(OpenAsync, clock);
+        States = new AdoGrainStateStore(OpenAsync);
         Events = new AdoEventLog(OpenAsync);
     }
 
     /// <param name="provider">"sqlite" or "postgres" (also "postgresql"), case-insensitive.</param>
-    /// <param name="clock">stamps grain_state.modified; the system clock unless a test pins it.</param>
     /// <exception cref="ArgumentException">for any other provider.</exception>
-    public static GrainStorage Create(string provider, string connectionString, TimeProvider? clock = null) =>
-        new(SqlDialect.For(provider), connectionString, clock ?? TimeProvider.System);
+    public static GrainStorage Create(string provider, string connectionString) =>
+        new(SqlDialect.For(provider), connectionString);
 
     /// <summary>"sqlite" or "postgres".</summary>
     public string Provider => dialect.Provider;
