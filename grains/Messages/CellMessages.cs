@@ -1,0 +1,35 @@
+using GridCommand.Grains.Units;
+
+namespace GridCommand.Grains.Messages;
+
+public interface ICellMessage : IGrainMessage
+{
+    string CellId { get; }
+    string IGrainMessage.EntityId => CellId;
+}
+
+/// <summary>From a unit grain: the unit entered the cell or changed status inside it.</summary>
+public sealed record UnitInCell(string CellId, UnitSnapshot Unit) : ICellMessage;
+
+public sealed record UnitLeftCell(string CellId, string UnitId) : ICellMessage;
+
+public sealed record IncidentOpenedInCell(string CellId, string IncidentId, string Type, DateTimeOffset At) : ICellMessage;
+
+public sealed record IncidentClosedInCell(string CellId, string IncidentId) : ICellMessage;
+
+/// <summary>Replies <see cref="CellView"/>, or <see cref="Rejected"/> for an id not in the grid.</summary>
+public sealed record GetCell(string CellId) : ICellMessage;
+
+public sealed record CellView(
+    string CellId,
+    string Name,
+    string District,
+    string? StationId,
+    IReadOnlyList<double[]> Polygon,
+    IReadOnlyList<string> Neighbours,
+    IReadOnlyList<UnitSnapshot> Units,
+    IReadOnlyList<string> OpenIncidents,
+    IReadOnlyDictionary<string, int> IncidentsToday) : IProtocolMessage;
+
+/// <summary>From a station grain: this cell is in the station's area.</summary>
+public sealed record AssignCellToStation(string CellId, string StationId) : ICellMessage;

@@ -1,0 +1,10 @@
+namespace GridCommand.Grains.Units;
+
+/// <summary>What a unit is; on the wire in kebab case (patrol-car, foot-patrol, …).</summary>
+public enum UnitKind { PatrolCar, PatrolMotorbike, PatrolBike, FootPatrol, Guard, Volunteer }
+
+/// <summary>
+/// off-duty → available ⇄ assigned → en-route → on-scene → available. A unit takes a task only when
+/// available; it may go off duty only when it has no task.
+/// </summary>
+public enum DutyStatus { OffDuty, Available, Assigned, EnRoute, OnScene }
