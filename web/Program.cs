@@ -1,1 +1,14 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run(); public partial class Program {}
+using GridCommand.Silo.Hosting;
+using GridCommand.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddGridLogging(builder.Configuration);
+builder.Services.AddGridNode(builder.Configuration);
+builder.AddGridCommandWeb();
+
+var app = builder.Build();
+app.MapGridCommandWeb();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

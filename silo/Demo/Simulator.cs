@@ -1,0 +1,107 @@
+using Akka.Actor;
+using GridCommand.Grains.Actors;
+using GridCommand.Grains.Geo;
+using GridCommand.Grains.Incidents;
+using GridCommand.Grains.Messages;
+using GridCommand.Grains.Units;
+using GridCommand.Silo.Hosting;
+using GridCommand.Silo.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GridCommand.Silo.Demo;
+
+/// <summary>
+/// The living demo city: registers the demo stations and units once, puts them on duty, then every
+/// second moves them and sends each unit's fix every few seconds down the same path a device uses,
+/// and raises incidents at the configured rate with a realistic mix of types.
+/// </summary>
+public sealed class Simulator(
+    GridNode node,
+    DemoCity city,
+    GrainStorage storage,
+    IOptions<SimulationOptions> options,
+    ILogger<Simulator> log) : BackgroundService
+{
+    public const string DemoDeviceKey = "demo";
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
+    private readonly Random _random = new(7);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        try
+        {
+            await SeedAsync(stop);
+            await RunAsync(stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken stop)
+    {
+        var knownStations = (await storage.States.ReadAllAsync(GrainKinds.Station, stop)).Select(r => r.Id).ToHashSet();
+        foreach (var s in city.Stations.Where(s => !knownStations.Contains(s.Id)))
+            await node.Ask(node.Stations, new RegisterStation(s.Id, s.Name, s.Kind, s.Location.Lat, s.Location.Lon, s.CellIds));
+
+        var knownUnits = (await storage.States.ReadAllAsync(GrainKinds.Unit, stop)).Select(r => r.Id).ToHashSet();
+        var newUnits = city.Units.Where(u => !knownUnits.Contains(u.Id)).ToList();
+        await Parallel.ForEachAsync(newUnits, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stop }, async (u, _) =>
+        {
+            await node.Ask(node.Units, new EnrollUnit(u.Id, u.Kind, u.Name, u.StationId, u.PostName, u.Team,
+                DeviceKeys.Hash(u.Id, DemoDeviceKey), "simulator"));
+            await node.Ask(node.Units, new SetDuty(u.Id, true, "simulator"));
+        });
+        log.LogInformation("Demo city: {Stations} stations, {Units} units ({New} newly enrolled), {Cells} grid cells",
+            city.Stations.Count, city.Units.Count, newUnits.Count, node.Runtime.Grid.Cells.Count);
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        var o = options.Value;
+        var grid = node.Runtime.Grid;
+        var movers = city.Units.Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
+        var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
+        var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
+        var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
+        long tick = 0, fixes = 0, incidents = 0;
+        var lastLog = DateTimeOffset.UtcNow;
+
+        using var timer = new PeriodicTimer(Tick);
+        while (await timer.WaitForNextTickAsync(stop))
+        {
+            var now = node.Runtime.Now;
+            for (var i = 0; i < movers.Length; i++)
+            {
+                var (unit, motion) = movers[i];
+                motion.Step(Tick);
+                if ((i + tick) % ticksPerReport != 0) continue;
+                node.Units.Tell(new ReportPosition(unit.Id, motion.Position.Lat, motion.Position.Lon, now, motion.SpeedKmh, motion.HeadingDeg, 10));
+                fixes++;
+            }
+            for (var chance = incidentChancePerTick; _random.NextDouble() < chance; chance--)
+            {
+                RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position, now);
+                incidents++;
+            }
+            tick++;
+            if (now - lastLog < LogEvery) continue;
+            lastLog = now;
+            var sample = movers[0];
+            log.LogInformation("Simulator: {Fixes} fixes and {Incidents} incidents sent so far; {Unit} ({Name}) is at {Lat:F5},{Lon:F5} in cell {Cell}",
+                fixes, incidents, sample.Unit.Id, sample.Unit.Name, sample.Motion.Position.Lat, sample.Motion.Position.Lon,
+                grid.CellAt(sample.Motion.Position)?.Id ?? "-");
+        }
+    }
+
+    private void RaiseIncident(IncidentType type, GeoPoint near, DateTimeOffset now)
+    {
+        var at = near.Offset(_random.NextDouble() * 300, _random.NextDouble() * 360);
+        var sources = Enum.GetValues<IncidentSource>();
+        node.Incidents.Tell(new OpenIncident(IncidentIds.New(now), type.Code, type.DefaultPriority, at.Lat, at.Lon,
+            null, $"模拟警情：{type.Zh}", sources[_random.Next(sources.Length)], now, "simulator"));
+    }
+}
