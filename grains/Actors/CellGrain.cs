@@ -20,14 +20,18 @@ public sealed class CellGrain : GrainActor<CellState>
         {
             // Not a cell of this city: answer queries, drop everything else.
             Receive<GetCell>(_ => Sender.Tell(new Rejected(RejectionCode.NotFound, $"No grid cell {Id}.")));
+            Receive<GetUnitsInCell>(_ => Sender.Tell(new UnitsInCell([])));
+            Receive<GetOpenIncidents>(_ => Sender.Tell(new OpenIncidentsInCell(new Dictionary<string, OpenIncidentRef>())));
             return;
         }
         Receive<UnitInCell>(m => Changed(() => State.UnitPresent(m.Unit)));
         Receive<UnitLeftCell>(m => Changed(() => State.UnitLeft(m.UnitId)));
-        Receive<IncidentOpenedInCell>(m => Changed(() => State.IncidentOpened(m.IncidentId, m.Type, m.At)));
+        Receive<IncidentOpenedInCell>(m => Changed(() => State.IncidentOpened(m.IncidentId, m.Incident)));
         Receive<IncidentClosedInCell>(m => Changed(() => State.IncidentClosed(m.IncidentId)));
         Receive<AssignCellToStation>(m => Changed(() => State.StationId = m.StationId));
         Receive<GetCell>(_ => Sender.Tell(View(_cell)));
+        Receive<GetUnitsInCell>(_ => Sender.Tell(new UnitsInCell(State.Units.Values.ToList())));
+        Receive<GetOpenIncidents>(_ => Sender.Tell(new OpenIncidentsInCell(State.OpenIncidents)));
     }
 
     private void Changed(Action change)

@@ -15,7 +15,6 @@ public sealed record CityChanges(IReadOnlyList<UnitSnapshot> Units, IReadOnlyLis
 /// </summary>
 public sealed class ChangeFeed : ReceiveActor, IWithTimers
 {
-    public const string Topic = "city-changes";
     private readonly Dictionary<string, UnitSnapshot> _units = new();
     private readonly Dictionary<string, IncidentView> _incidents = new();
 
@@ -30,7 +29,7 @@ public sealed class ChangeFeed : ReceiveActor, IWithTimers
         Receive<Tick>(_ =>
         {
             if (_units.Count == 0 && _incidents.Count == 0) return;
-            mediator.Tell(new Publish(Topic, new CityChanges(_units.Values.ToList(), _incidents.Values.ToList())));
+            mediator.Tell(new Publish(Topics.CityChanges, new CityChanges(_units.Values.ToList(), _incidents.Values.ToList())));
             _units.Clear();
             _incidents.Clear();
         });
@@ -51,15 +50,15 @@ public sealed class ChangeFeed : ReceiveActor, IWithTimers
     }
 }
 
-/// <summary>Subscribes to the change topic and hands every batch to <paramref name="onChanges"/> (the web's SignalR bridge).</summary>
-public sealed class ChangeSubscriber : ReceiveActor
+/// <summary>Subscribes to a cluster topic and hands every message to <paramref name="onMessage"/> (the web's SignalR bridges).</summary>
+public sealed class TopicSubscriber : ReceiveActor
 {
-    public ChangeSubscriber(Action<CityChanges> onChanges)
+    public TopicSubscriber(string topic, Action<object> onMessage)
     {
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(ChangeFeed.Topic, Self));
+        DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(topic, Self));
         Receive<SubscribeAck>(_ => { });
-        Receive<CityChanges>(onChanges);
+        ReceiveAny(onMessage);
     }
 
-    public static Props Props(Action<CityChanges> onChanges) => Akka.Actor.Props.Create(() => new ChangeSubscriber(onChanges));
+    public static Props Props(string topic, Action<object> onMessage) => Akka.Actor.Props.Create(() => new TopicSubscriber(topic, onMessage));
 }

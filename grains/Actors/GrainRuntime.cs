@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using GridCommand.Grains.Dispatch;
 using GridCommand.Grains.Geo;
 using GridCommand.Grains.Storage;
 
@@ -18,8 +19,11 @@ public sealed record GrainSettings
 }
 
 /// <summary>What every grain on a node shares: storage, the event log, the city layout, timings, the clock and the node's change feed.</summary>
-public sealed class GrainRuntime(IGrainStateStore store, IEventLog events, CityGrid grid, GrainSettings settings, TimeProvider clock)
+public sealed class GrainRuntime(
+    IGrainStateStore store, IEventLog events, CityGrid grid, GrainSettings settings, DispatchSettings dispatch, IEtaEstimator eta, TimeProvider clock)
 {
+    public DispatchSettings Dispatch { get; } = dispatch;
+    public Recommender Recommender { get; } = new(eta, settings.StaleAfter);
     public IGrainStateStore Store { get; } = store;
     public IEventLog Events { get; } = events;
     public CityGrid Grid { get; } = grid;
@@ -30,6 +34,15 @@ public sealed class GrainRuntime(IGrainStateStore store, IEventLog events, CityG
     public IActorRef ChangeFeed { get; set; } = ActorRefs.Nobody;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+}
+
+/// <summary>The cluster-wide publish/subscribe topics.</summary>
+public static class Topics
+{
+    /// <summary>Batched <see cref="CityChanges"/> for the screens.</summary>
+    public const string CityChanges = "city-changes";
+    /// <summary><see cref="Messages.TaskOffered"/> and <see cref="Messages.TaskWithdrawn"/> for the units' phones.</summary>
+    public const string FieldTasks = "field-tasks";
 }
 
 /// <summary>The shard region type names: also the grain kinds in the state store.</summary>

@@ -25,12 +25,12 @@ public sealed class UnitGrain : GrainActor<UnitState>
         Receive<ReportPosition>(OnPosition);
         ReceiveAsync<EnrollUnit>(OnEnroll);
         ReceiveAsync<SetDuty>(OnSetDuty);
+        ReceiveAsync<AssignTask>(OnAssign);
+        ReceiveAsync<AdvanceTask>(OnAdvance);
         Receive<GetUnit>(_ => Sender.Tell(State.Enrolled ? View() : NotFound()));
         Receive<CheckStale>(_ =>
         {
-            if (!State.Enrolled || !State.CheckStale(Runtime.Now, Runtime.Settings.StaleAfter)) return;
-            TellCell(State.CellId);
-            Publish();
+            if (State.Enrolled && State.CheckStale(Runtime.Now, Runtime.Settings.StaleAfter)) StatusChanged();
         });
     }
 
@@ -65,8 +65,7 @@ public sealed class UnitGrain : GrainActor<UnitState>
             if (previousStation is not null) System.Region(GrainKinds.Station).Tell(new UnitLeftStation(previousStation, m.UnitId));
             if (m.StationId is not null) System.Region(GrainKinds.Station).Tell(new UnitJoinedStation(m.StationId, m.UnitId));
         }
-        TellCell(State.CellId);
-        Publish();
+        StatusChanged();
     }
 
     private async Task OnSetDuty(SetDuty m)
@@ -83,6 +82,41 @@ public sealed class UnitGrain : GrainActor<UnitState>
             return;
         }
         await SaveThenReply(Sender, View(), Event(m.OnDuty ? "unit.on-duty" : "unit.off-duty", m.By));
+        StatusChanged();
+    }
+
+    private async Task OnAssign(AssignTask m)
+    {
+        if (!State.Enrolled)
+        {
+            Sender.Tell(NotFound());
+            return;
+        }
+        var outcome = State.Assign(m.TaskId, Runtime.Now, Runtime.Settings.StaleAfter);
+        if (!outcome.IsOk)
+        {
+            Sender.Tell(Rejected.From(outcome));
+            return;
+        }
+        await SaveThenReply(Sender, View(), Event("unit.assigned", "dispatch", m.TaskId));
+        StatusChanged();
+    }
+
+    private async Task OnAdvance(AdvanceTask m)
+    {
+        var outcome = m.Step switch
+        {
+            TaskStep.Accept => State.Accept(m.TaskId),
+            TaskStep.Arrive => State.Arrive(m.TaskId),
+            _ => State.Release(m.TaskId),
+        };
+        if (!outcome.IsOk) return; // a late step for a task the unit no longer has
+        await SaveAsync(Event($"unit.task-{m.Step.ToString().ToLowerInvariant()}", State.UnitId, m.TaskId));
+        StatusChanged();
+    }
+
+    private void StatusChanged()
+    {
         TellCell(State.CellId);
         Publish();
     }

@@ -2,6 +2,9 @@ using GridCommand.Grains.Units;
 
 namespace GridCommand.Grains.Cells;
 
+/// <summary>What a cell keeps of an open incident: enough to spot a repeat call without asking the incident.</summary>
+public sealed record OpenIncidentRef(string Type, double Lat, double Lon, DateTimeOffset At);
+
 /// <summary>
 /// A grid cell's live picture: the units inside it (as last told by the unit grains, on entry and on
 /// status changes), its open incidents and today's incident counts by type.
@@ -10,7 +13,7 @@ public sealed class CellState
 {
     public string? StationId { get; set; }
     public Dictionary<string, UnitSnapshot> Units { get; set; } = new();
-    public Dictionary<string, string> OpenIncidents { get; set; } = new();
+    public Dictionary<string, OpenIncidentRef> OpenIncidents { get; set; } = new();
     public DateOnly CountersDay { get; set; }
     public Dictionary<string, int> IncidentsToday { get; set; } = new();
 
@@ -21,10 +24,11 @@ public sealed class CellState
     public bool UnitLeft(string unitId) => Units.Remove(unitId);
 
     /// <summary>An incident opened here: counted once in today's counters and listed until it closes.</summary>
-    public void IncidentOpened(string incidentId, string type, DateTimeOffset now)
+    public void IncidentOpened(string incidentId, OpenIncidentRef incident)
     {
-        if (!OpenIncidents.TryAdd(incidentId, type)) return;
-        var today = CityClock.Today(now);
+        if (!OpenIncidents.TryAdd(incidentId, incident)) return;
+        var type = incident.Type;
+        var today = CityClock.Today(incident.At);
         if (today != CountersDay)
         {
             CountersDay = today;

@@ -1,3 +1,4 @@
+using GridCommand.Grains.Cells;
 using GridCommand.Grains.Units;
 
 namespace GridCommand.Grains.Messages;
@@ -13,7 +14,7 @@ public sealed record UnitInCell(string CellId, UnitSnapshot Unit) : ICellMessage
 
 public sealed record UnitLeftCell(string CellId, string UnitId) : ICellMessage;
 
-public sealed record IncidentOpenedInCell(string CellId, string IncidentId, string Type, DateTimeOffset At) : ICellMessage;
+public sealed record IncidentOpenedInCell(string CellId, string IncidentId, OpenIncidentRef Incident) : ICellMessage;
 
 public sealed record IncidentClosedInCell(string CellId, string IncidentId) : ICellMessage;
 
@@ -33,3 +34,13 @@ public sealed record CellView(
 
 /// <summary>From a station grain: this cell is in the station's area.</summary>
 public sealed record AssignCellToStation(string CellId, string StationId) : ICellMessage;
+
+/// <summary>The units in the cell, as the cell last heard of them; replies <see cref="UnitsInCell"/>.</summary>
+public sealed record GetUnitsInCell(string CellId) : ICellMessage;
+
+public sealed record UnitsInCell(IReadOnlyList<UnitSnapshot> Units) : IProtocolMessage;
+
+/// <summary>Replies <see cref="OpenIncidentsInCell"/> (for spotting repeat calls).</summary>
+public sealed record GetOpenIncidents(string CellId) : ICellMessage;
+
+public sealed record OpenIncidentsInCell(IReadOnlyDictionary<string, OpenIncidentRef> Incidents) : IProtocolMessage;

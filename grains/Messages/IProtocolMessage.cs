@@ -10,7 +10,8 @@ public interface IGrainMessage : IProtocolMessage
 }
 
 /// <summary>A command refused by a grain's rules.</summary>
-public sealed record Rejected(RejectionCode Code, string Message) : IProtocolMessage
+/// <param name="NextChoice">for a dispatch that lost a race: the unit to try instead</param>
+public sealed record Rejected(RejectionCode Code, string Message, Dispatch.Recommendation? NextChoice = null) : IProtocolMessage
 {
     public static Rejected From(Outcome outcome) => new(outcome.Code!.Value, outcome.Message!);
 }

@@ -21,3 +21,11 @@ public sealed record SetDuty(string UnitId, bool OnDuty, string By) : IUnitMessa
 public sealed record GetUnit(string UnitId) : IUnitMessage;
 
 public sealed record UnitView(UnitSnapshot Unit, string? PostName, string? Team, double? SpeedKmh, double? AccuracyM, string? DeviceKeyHash) : IProtocolMessage;
+
+/// <summary>From an incident grain: give the unit this task. The unit is the arbiter: replies <see cref="UnitView"/> or a 409 <see cref="Rejected"/>.</summary>
+public sealed record AssignTask(string UnitId, string TaskId) : IUnitMessage;
+
+public enum TaskStep { Accept, Arrive, Release }
+
+/// <summary>From an incident grain: the unit's task moved on (or ended, with Release). Told, not asked.</summary>
+public sealed record AdvanceTask(string UnitId, string TaskId, TaskStep Step) : IUnitMessage;

@@ -4,6 +4,7 @@ using GridCommand.Grains.Geo;
 using GridCommand.Grains.Incidents;
 using GridCommand.Grains.Messages;
 using GridCommand.Grains.Units;
+using GridCommand.Silo.Dispatch;
 using GridCommand.Silo.Hosting;
 using GridCommand.Silo.Storage;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ namespace GridCommand.Silo.Demo;
 /// </summary>
 public sealed class Simulator(
     GridNode node,
+    IncidentDesk desk,
     DemoCity city,
     GrainStorage storage,
     IOptions<SimulationOptions> options,
@@ -84,7 +86,7 @@ public sealed class Simulator(
             }
             for (var chance = incidentChancePerTick; _random.NextDouble() < chance; chance--)
             {
-                RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position, now);
+                RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position);
                 incidents++;
             }
             tick++;
@@ -97,11 +99,11 @@ public sealed class Simulator(
         }
     }
 
-    private void RaiseIncident(IncidentType type, GeoPoint near, DateTimeOffset now)
+    private void RaiseIncident(IncidentType type, GeoPoint near)
     {
         var at = near.Offset(_random.NextDouble() * 300, _random.NextDouble() * 360);
         var sources = Enum.GetValues<IncidentSource>();
-        node.Incidents.Tell(new OpenIncident(IncidentIds.New(now), type.Code, type.DefaultPriority, at.Lat, at.Lon,
-            null, $"模拟警情：{type.Zh}", sources[_random.Next(sources.Length)], now, "simulator"));
+        _ = desk.Report(new IncidentReport(type, type.DefaultPriority, at, null, $"模拟警情：{type.Zh}",
+            sources[_random.Next(sources.Length)], null, true, "simulator"));
     }
 }

@@ -1,5 +1,7 @@
 using GridCommand.Grains.Actors;
+using GridCommand.Grains.Dispatch;
 using GridCommand.Grains.Geo;
+using GridCommand.Silo.Dispatch;
 using GridCommand.Silo.Demo;
 using GridCommand.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -30,9 +32,12 @@ public static class GridNodeServices
         {
             var storage = sp.GetRequiredService<GrainStorage>();
             var settings = config.GetSection("Grains").Get<GrainSettings>() ?? new GrainSettings();
-            return new GrainRuntime(storage.States, storage.Events, sp.GetRequiredService<CityGrid>(), settings, sp.GetRequiredService<TimeProvider>());
+            var dispatch = config.GetSection("Dispatch").Get<DispatchSettings>() ?? new DispatchSettings();
+            return new GrainRuntime(storage.States, storage.Events, sp.GetRequiredService<CityGrid>(), settings, dispatch,
+                sp.GetService<IEtaEstimator>() ?? new StraightLineEta(dispatch), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<GridNode>();
+        services.AddSingleton<IncidentDesk>();
         services.AddHostedService(sp => sp.GetRequiredService<GridNode>());
         services.AddSingleton(sp => new DemoCity(sp.GetRequiredService<CityGrid>(), sp.GetRequiredService<IOptions<SimulationOptions>>().Value));
         if (config.GetValue("Simulation:Enabled", true)) services.AddHostedService<Simulator>();
