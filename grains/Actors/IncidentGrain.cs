@@ -262,15 +262,9 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
 
     private Rejected NotFound() => new(RejectionCode.NotFound, $"No incident {Id}.");
 
-    private TaskView TaskView(DispatchTask t) => new(t.TaskId, Id, t.UnitId, State.Type, State.Priority, State.Lat, State.Lon,
-        State.Address, State.Description, t.EtaSeconds, t.Status);
+    private TaskView TaskView(DispatchTask t) => IncidentViews.TaskOf(Id, State, t);
 
-    private IncidentView View() => new(Id, State.Type, State.Priority, State.Lat, State.Lon, State.Address, State.Description,
-        State.Source, State.CellId, State.Status, State.CreatedAt, State.ReportCount, State.DivertedTo, State.Resolution,
-        State.FirstDispatchAt, State.FirstOnSceneAt, State.ClosedAt,
-        State.Tasks.Select(t => new TaskInfo(t.TaskId, t.UnitId, t.UnitName, t.UnitKind, t.EtaSeconds, t.Status, t.By,
-            t.AssignedAt, t.AcceptedAt, t.ArrivedAt, t.DoneAt, t.Remark)).ToList(),
-        State.Timeline, State.Seq);
+    private IncidentView View() => IncidentViews.Of(Id, State);
 
     private sealed record AnswerTimedOut(string TaskId);
 }

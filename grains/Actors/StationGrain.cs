@@ -36,5 +36,5 @@ public sealed class StationGrain : GrainActor<StationState>
             : new Rejected(RejectionCode.NotFound, $"No station {Id}.")));
     }
 
-    private StationView View() => new(Id, State.Name, State.Kind, State.Lat, State.Lon, State.CellIds, State.UnitIds.ToList());
+    private StationView View() => StationView.Of(Id, State);
 }

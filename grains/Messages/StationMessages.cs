@@ -18,4 +18,7 @@ public sealed record UnitLeftStation(string StationId, string UnitId) : IStation
 
 public sealed record GetStation(string StationId) : IStationMessage;
 
-public sealed record StationView(string StationId, string Name, StationKind Kind, double Lat, double Lon, IReadOnlyList<string> CellIds, IReadOnlyList<string> UnitIds) : IProtocolMessage;
+public sealed record StationView(string StationId, string Name, StationKind Kind, double Lat, double Lon, IReadOnlyList<string> CellIds, IReadOnlyList<string> UnitIds) : IProtocolMessage
+{
+    public static StationView Of(string id, StationState s) => new(id, s.Name, s.Kind, s.Lat, s.Lon, s.CellIds, s.UnitIds.ToList());
+}

@@ -1,6 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GridCommand.Silo.Storage;
 using GridCommand.Web.Apis;
+using GridCommand.Web.Auth;
+using GridCommand.Web.Live;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace GridCommand.Web.Hosting;
 
@@ -9,18 +16,63 @@ public static class WebServices
 {
     public static WebApplicationBuilder AddGridCommandWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        var services = builder.Services;
+        // Model binding refusals (unreadable JSON, wrong field types) come without a detail: give them one.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
+                ? "The request could not be read: check that the body is valid JSON with fields of the right types."
+                : null);
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
+
+        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.AddSingleton(sp => new UserDirectory(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
+        services.AddSingleton(sp => new TokenService(
+            SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<GrainStorage>().States)
+                .GetAwaiter().GetResult(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddAuthentication(BearerAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Policies.Staff, p => p.RequireRole(Roles.StaffRoles))
+            .AddPolicy(Roles.Policies.ReportIncidents, p => p.RequireRole(Roles.Commander, Roles.Dispatcher, Roles.Station))
+            .AddPolicy(Roles.Policies.Dispatch, p => p.RequireRole(Roles.Commander, Roles.Dispatcher))
+            .AddPolicy(Roles.Policies.ManageUnits, p => p.RequireRole(Roles.Commander))
+            .AddPolicy(Roles.Policies.Device, p => p.RequireRole(Roles.Device))
+            .AddPolicy(Roles.Policies.DeviceOrDispatch, p => p.RequireRole(Roles.Device, Roles.Commander, Roles.Dispatcher));
+
+        services.AddSingleton<LiveCity>();
+        services.AddSingleton<TaskAnswers>();
+        services.AddHostedService<CityBridge>();
         return builder;
     }
 
     public static WebApplication MapGridCommandWeb(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
         app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapUnitsApi();
+        app.MapIncidentsApi();
+        app.MapTasksApi();
+        app.MapCityApi();
+        app.MapHub<WallHub>("/hubs/wall");
+        app.MapHub<FieldHub>("/hubs/field");
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));
         return app;
     }
+
+    /// <summary>Enums on the wire as kebab-case strings, as in the grains' own JSON.</summary>
+    private static void UseWireEnums(JsonSerializerOptions o) =>
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
 
     /// <summary>The README promises the wall's URL on the console.</summary>
     private static void AnnounceUrls(WebApplication app)

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using GridCommand.Grains.Geo;
+using GridCommand.Grains.Serialization;
+
+namespace GridCommand.Web.Apis;
+
+/// <summary>Checks shared by the endpoints; each returns an error message or null.</summary>
+public static class InputRules
+{
+    public const int MaxTextLength = 2000;
+    public const int MaxNameLength = 200;
+
+    public static string? Position(double? lat, double? lon, CityGrid grid)
+    {
+        if (lat is null || lon is null) return "lat and lon are required.";
+        if (!double.IsFinite(lat.Value) || !double.IsFinite(lon.Value)) return "lat and lon must be numbers.";
+        var b = grid.Bounds;
+        return b.Contains(new GeoPoint(lat.Value, lon.Value))
+            ? null
+            : $"({lat}, {lon}) is outside the city (lat {b.South:F3}–{b.North:F3}, lon {b.West:F3}–{b.East:F3}).";
+    }
+
+    public static string? Text(string field, string? value, int max) =>
+        value is not null && value.Length > max ? $"{field} is longer than {max} characters." : null;
+
+    public static string? Required(string field, string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? $"{field} is required." : Text(field, value, max);
+
+    /// <summary>Parses a kebab-case enum value as it appears on the wire (e.g. "patrol-car").</summary>
+    public static bool TryParseWire<T>(string? value, out T result) where T : struct, Enum
+    {
+        result = default;
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        try
+        {
+            result = JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value), GrainJson.Options);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public static string WireNames<T>() where T : struct, Enum =>
+        string.Join(", ", Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, GrainJson.Options).Trim('"')));
+}

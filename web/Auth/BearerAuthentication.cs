@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace GridCommand.Web.Auth;
+
+/// <summary>Reads "Authorization: Bearer …", or for SignalR WebSockets the access_token query parameter.</summary>
+public sealed class BearerAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenService tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : "";
+        if (token.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
+        var claims = tokens.Validate(token);
+        if (claims is null) return Task.FromResult(AuthenticateResult.Fail("Invalid or expired token"));
+
+        var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, claims.Subject));
+        identity.AddClaim(new Claim(ClaimTypes.Role, claims.Role));
+        if (claims.UnitId is not null) identity.AddClaim(new Claim(Roles.UnitClaim, claims.UnitId));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
+
+public static class PrincipalExtensions
+{
+    /// <summary>The unit a device token acts for; null for staff.</summary>
+    public static string? UnitId(this ClaimsPrincipal user) => user.FindFirstValue(Roles.UnitClaim);
+
+    /// <summary>Who to write in the event log: the user name, or the unit for a device.</summary>
+    public static string Who(this ClaimsPrincipal user) => user.UnitId() is { } unit ? $"device:{unit}" : user.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace GridCommand.Web.Auth;
+
+/// <summary>One configured account: "Auth:Users:0:Username", ":Role", ":PasswordHash" (from <see cref="PasswordHashes.Hash"/>).</summary>
+public sealed class UserAccount
+{
+    public string Username { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+}
+
+/// <summary>The "Auth" section.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Demo mode: users commander, dispatcher, station and wall, each with its own name as password.</summary>
+    public bool DemoUsers { get; set; }
+    public List<UserAccount> Users { get; set; } = [];
+    /// <summary>Base64 HMAC key for tokens; when empty one is made and kept in the grain store, shared by every node.</summary>
+    public string? SigningKey { get; set; }
+    public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>Checks a user name and password against configured accounts (hashed) or the demo accounts.</summary>
+public sealed class UserDirectory(AuthOptions options)
+{
+    /// <returns>the role, or null when the name or password is wrong.</returns>
+    public string? Check(string username, string password)
+    {
+        if (options.DemoUsers && Roles.StaffRoles.Contains(username) && username == password) return username;
+        var account = options.Users.Find(u => u.Username == username);
+        return account is not null && PasswordHashes.Verify(password, account.PasswordHash) ? account.Role : null;
+    }
+}
+
+/// <summary>PBKDF2-SHA256 password hashes: "pbkdf2$iterations$salt$hash" (base64).</summary>
+public static class PasswordHashes
+{
+    private const int Iterations = 100_000;
+
+    public static string Hash(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, 32);
+        return $"pbkdf2${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    public static bool Verify(string password, string stored)
+    {
+        var parts = stored.Split('$');
+        if (parts is not ["pbkdf2", var iterations, var salt, var hash] || !int.TryParse(iterations, out var n)) return false;
+        var expected = Convert.FromBase64String(hash);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), Convert.FromBase64String(salt), n, HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using GridCommand.Grains.Actors;
+using GridCommand.Grains.Incidents;
+using GridCommand.Grains.Messages;
+using GridCommand.Grains.Serialization;
+using GridCommand.Grains.Storage;
+using GridCommand.Grains.Units;
+
+namespace GridCommand.Web.Live;
+
+/// <summary>
+/// This web node's picture of the whole city for lists, the wall and KPIs: loaded from the grain
+/// store at start, then kept current by the cluster's change batches. Newer sequence numbers win,
+/// so a late batch never rolls a unit or an incident back.
+/// </summary>
+public sealed class LiveCity
+{
+    private readonly ConcurrentDictionary<string, UnitSnapshot> _units = new();
+    private readonly ConcurrentDictionary<string, IncidentView> _incidents = new();
+
+    public IReadOnlyCollection<UnitSnapshot> Units => (IReadOnlyCollection<UnitSnapshot>)_units.Values;
+
+    public IReadOnlyCollection<IncidentView> Incidents => (IReadOnlyCollection<IncidentView>)_incidents.Values;
+
+    public async Task LoadAsync(IGrainStateStore store, CancellationToken ct)
+    {
+        foreach (var row in await store.ReadAllAsync(GrainKinds.Unit, ct))
+        {
+            var unit = GrainJson.Deserialize<UnitState>(row.Payload);
+            if (unit.Enrolled) Apply(unit.Snapshot());
+        }
+        foreach (var row in await store.ReadAllAsync(GrainKinds.Incident, ct))
+        {
+            var incident = GrainJson.Deserialize<IncidentState>(row.Payload);
+            if (incident.Opened) Apply(IncidentViews.Of(row.Id, incident));
+        }
+    }
+
+    public void Apply(CityChanges changes)
+    {
+        foreach (var unit in changes.Units) Apply(unit);
+        foreach (var incident in changes.Incidents) Apply(incident);
+    }
+
+    private void Apply(UnitSnapshot unit) =>
+        _units.AddOrUpdate(unit.UnitId, unit, (_, known) => unit.Seq >= known.Seq ? unit : known);
+
+    private void Apply(IncidentView incident) =>
+        _incidents.AddOrUpdate(incident.Id, incident, (_, known) => incident.Seq >= known.Seq ? incident : known);
+}

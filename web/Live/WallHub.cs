@@ -1,0 +1,24 @@
+using GridCommand.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GridCommand.Web.Live;
+
+/// <summary>
+/// /hubs/wall: a snapshot on connect, then batched "units", "incident" and periodic "kpis" from the
+/// <see cref="CityBridge"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
+/// </summary>
+[Authorize(Policy = Roles.Policies.Staff)]
+public sealed class WallHub(LiveCity city, TimeProvider clock) : Hub
+{
+    public override Task OnConnectedAsync() => Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow()));
+
+    public static object Snapshot(LiveCity city, DateTimeOffset now) => new
+    {
+        at = now,
+        units = city.Units,
+        incidents = city.Incidents.Where(i => i.CreatedAt >= Grains.CityClock.StartOfToday(now) || i.Status is
+            Grains.Incidents.IncidentStatus.New or Grains.Incidents.IncidentStatus.Dispatched or Grains.Incidents.IncidentStatus.OnScene),
+        kpis = Kpis.Compute(city.Incidents, city.Units, now),
+    };
+}
