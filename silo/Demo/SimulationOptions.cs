@@ -10,4 +10,8 @@ public sealed class SimulationOptions
     public int VolunteersPerTeam { get; set; } = 8;
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(5);
     public double IncidentsPerMinute { get; set; } = 2;
+    /// <summary>How long a simulated incident may wait for a person before the simulated dispatcher acts.</summary>
+    public TimeSpan DispatcherPatience { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Demo units whose phones are not simulated: sign in as them on the field page.</summary>
+    public List<string> ManualUnits { get; set; } = ["P001", "G00001"];
 }

@@ -66,6 +66,9 @@ public sealed class Simulator(
         var o = options.Value;
         var grid = node.Runtime.Grid;
         var movers = city.Units.Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
+        var crews = new SimulatedCrews(node, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), o.ManualUnits.ToHashSet(), _random);
+        var dispatcher = new SimulatedDispatcher(node, o.DispatcherPatience);
+        crews.Start();
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
         var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
@@ -76,6 +79,8 @@ public sealed class Simulator(
         while (await timer.WaitForNextTickAsync(stop))
         {
             var now = node.Runtime.Now;
+            crews.Tick(now);
+            if (tick % 5 == 0) _ = dispatcher.Review(now);
             for (var i = 0; i < movers.Length; i++)
             {
                 var (unit, motion) = movers[i];
@@ -86,7 +91,7 @@ public sealed class Simulator(
             }
             for (var chance = incidentChancePerTick; _random.NextDouble() < chance; chance--)
             {
-                RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position);
+                RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position, dispatcher);
                 incidents++;
             }
             tick++;
@@ -99,11 +104,15 @@ public sealed class Simulator(
         }
     }
 
-    private void RaiseIncident(IncidentType type, GeoPoint near)
+    private void RaiseIncident(IncidentType type, GeoPoint near, SimulatedDispatcher dispatcher)
     {
         var at = near.Offset(_random.NextDouble() * 300, _random.NextDouble() * 360);
         var sources = Enum.GetValues<IncidentSource>();
-        _ = desk.Report(new IncidentReport(type, type.DefaultPriority, at, null, $"模拟警情：{type.Zh}",
+        var report = desk.Report(new IncidentReport(type, type.DefaultPriority, at, null, $"模拟警情：{type.Zh}",
             sources[_random.Next(sources.Length)], null, true, "simulator"));
+        _ = report.ContinueWith(t =>
+        {
+            if (t.IsCompletedSuccessfully && t.Result is IntakeResult intake) dispatcher.Watch(intake);
+        }, TaskScheduler.Default);
     }
 }
