@@ -22,15 +22,20 @@ public sealed class TestNode : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly IHost host;
+    private readonly WarningLog warnings;
     private bool stopped;
 
-    private TestNode(IHost host)
+    private TestNode(IHost host, WarningLog warnings)
     {
         this.host = host;
+        this.warnings = warnings;
         Node = host.Services.GetRequiredService<GridNode>();
     }
 
     public GridNode Node { get; }
+
+    /// <summary>Warnings and errors the node logged through the host's logging, as "category: message".</summary>
+    public IReadOnlyList<string> Warnings => warnings.Entries.ToList();
 
     public Address Address => Akka.Cluster.Cluster.Get(Node.System).SelfAddress;
 
@@ -61,7 +66,8 @@ public sealed class TestNode : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
         builder.Configuration.Sources.Clear(); // no appsettings.json from the test's bin folder, no environment
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var warnings = new WarningLog();
+        builder.Logging.ClearProviders().AddConsole().AddProvider(warnings).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGridNode(builder.Configuration);
         var host = builder.Build();
         try
@@ -74,7 +80,7 @@ public sealed class TestNode : IAsyncDisposable
             await DisposeHostAsync(host);
             throw;
         }
-        return new TestNode(host);
+        return new TestNode(host, warnings);
     }
 
     public static Task<TestNode> StartAsync(TestDatabase db) => StartAsync(Settings(db));
@@ -127,6 +133,28 @@ public sealed class TestNode : IAsyncDisposable
         finally
         {
             listeners.ForEach(l => l.Stop());
+        }
+    }
+}
+
+/// <summary>Collects what a node logs at warning level and above.</summary>
+internal sealed class WarningLog : ILoggerProvider
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose() { }
+
+    private sealed class Logger(WarningLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) log.Entries.Enqueue($"{category}: {formatter(state, exception)}");
         }
     }
 }
