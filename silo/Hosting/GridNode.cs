@@ -24,6 +24,7 @@ public sealed class GridNode(
 {
     private static readonly TimeSpan DefaultAskTimeout = TimeSpan.FromSeconds(10);
     private ActorSystem? _system;
+    private volatile bool _leaving;
 
     public ActorSystem System => _system ?? throw new InvalidOperationException("The grid node has not started.");
 
@@ -57,6 +58,7 @@ public sealed class GridNode(
 
         _ = _system.WhenTerminated.ContinueWith(_ =>
         {
+            if (_leaving) return; // our own graceful leave, not a failure
             log.LogWarning("The actor system terminated: stopping the host");
             lifetime.StopApplication();
         }, TaskScheduler.Default);
@@ -65,6 +67,7 @@ public sealed class GridNode(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_system is null) return;
+        _leaving = true;
         log.LogInformation("Leaving the cluster");
         await CoordinatedShutdown.Get(_system).Run(CoordinatedShutdown.ClrExitReason.Instance);
     }

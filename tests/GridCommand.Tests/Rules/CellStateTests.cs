@@ -1,0 +1,91 @@
+using GridCommand.Grains.Cells;
+using GridCommand.Grains.Units;
+using Xunit;
+
+namespace GridCommand.Tests.Rules;
+
+public sealed class CellStateTests
+{
+    // 16:00 UTC is midnight in China (UTC+8).
+    private static readonly DateTimeOffset May1Evening = new(2030, 5, 1, 15, 59, 0, TimeSpan.Zero);   // 23:59 on 1 May in China
+    private static readonly DateTimeOffset May2JustAfterMidnight = new(2030, 5, 1, 16, 1, 0, TimeSpan.Zero); // 00:01 on 2 May in China
+
+    [Fact]
+    public void A_unit_entering_is_listed_once_and_its_status_updates_in_place()
+    {
+        var cell = new CellState();
+
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 1));
+        cell.UnitPresent(Unit("P002", DutyStatus.OffDuty, seq: 1));
+        cell.UnitPresent(Unit("P001", DutyStatus.EnRoute, seq: 2));
+
+        Assert.Equal(["P001", "P002"], cell.Units.Keys.Order());
+        Assert.Equal(DutyStatus.EnRoute, cell.Units["P001"].Status);
+    }
+
+    [Fact]
+    public void A_unit_leaving_is_removed_and_a_late_leave_is_ignored()
+    {
+        var cell = new CellState();
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 1));
+        cell.UnitPresent(Unit("P002", DutyStatus.Available, seq: 1));
+
+        Assert.True(cell.UnitLeft("P001"));
+        Assert.False(cell.UnitLeft("P001"));
+        Assert.False(cell.UnitLeft("P999"));
+
+        Assert.Equal(["P002"], cell.Units.Keys);
+    }
+
+    [Fact]
+    public void An_incident_is_counted_once_per_id_and_listed_until_closed()
+    {
+        var cell = new CellState();
+        var at = May1Evening.AddHours(-5);
+
+        cell.IncidentOpened("I1", "theft", at);
+        cell.IncidentOpened("I1", "theft", at.AddMinutes(1)); // a redelivered "opened"
+        cell.IncidentOpened("I2", "theft", at.AddMinutes(2));
+        cell.IncidentOpened("I3", "fight", at.AddMinutes(3));
+
+        Assert.Equal(new Dictionary<string, int> { ["theft"] = 2, ["fight"] = 1 }, cell.CountsToday(at.AddMinutes(4)));
+        Assert.Equal(["I1", "I2", "I3"], cell.OpenIncidents.Keys.Order());
+
+        cell.IncidentClosed("I1");
+
+        Assert.Equal(["I2", "I3"], cell.OpenIncidents.Keys.Order());
+        Assert.Equal(2, cell.CountsToday(at.AddMinutes(5))["theft"]); // closing does not uncount
+    }
+
+    [Fact]
+    public void Counters_read_zero_after_midnight_in_China_and_restart_from_one()
+    {
+        var cell = new CellState();
+        cell.IncidentOpened("I1", "theft", May1Evening);
+        cell.IncidentOpened("I2", "theft", May1Evening.AddSeconds(30));
+        Assert.Equal(2, cell.CountsToday(May1Evening.AddSeconds(59))["theft"]);
+
+        Assert.Empty(cell.CountsToday(May2JustAfterMidnight)); // yesterday's counts, not today's
+
+        cell.IncidentOpened("I3", "theft", May2JustAfterMidnight);
+
+        Assert.Equal(new Dictionary<string, int> { ["theft"] = 1 }, cell.CountsToday(May2JustAfterMidnight.AddMinutes(1)));
+        Assert.Equal(3, cell.OpenIncidents.Count); // yesterday's open incidents are still open
+    }
+
+    [Fact]
+    public void Counters_do_not_reset_at_midnight_UTC_which_is_8_am_in_China()
+    {
+        var cell = new CellState();
+        var before = new DateTimeOffset(2030, 5, 1, 23, 30, 0, TimeSpan.Zero); // 07:30 on 2 May in China
+        var after = new DateTimeOffset(2030, 5, 2, 0, 30, 0, TimeSpan.Zero);   // 08:30 on 2 May in China
+
+        cell.IncidentOpened("I1", "noise", before);
+        cell.IncidentOpened("I2", "noise", after);
+
+        Assert.Equal(2, cell.CountsToday(after)["noise"]);
+    }
+
+    private static UnitSnapshot Unit(string id, DutyStatus status, long seq) =>
+        new(id, UnitKind.PatrolCar, id, status, 32.4, 119.4, May1Evening, null, false, "S01", "C10-12", null, seq);
+}
