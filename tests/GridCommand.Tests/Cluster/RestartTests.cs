@@ -49,7 +49,7 @@ public abstract class RestartContract(TestDatabase db)
             // A second, later fix of u1 within cell A: the saved position must be the latest one.
             node.Units.Tell(new ReportPosition(u1, a.Lat + 0.0005, a.Lon + 0.0005, now.AddSeconds(3), 32, 46, 3), Akka.Actor.ActorRefs.NoSender);
             await first.Ask<IncidentView>(node.Incidents, new OpenIncident(incidentId, "theft", 2, a.Lat, a.Lon, "文昌路88号", "电动车被盗",
-                IncidentSource.Call110, now, "值班员"));
+                IncidentSource.Call110, null, now, "值班员"));
 
             // Wait until every grain has heard from the others (cells and stations are told, not asked).
             await Eventually.Succeeds(async () =>

@@ -43,10 +43,10 @@ public sealed class CellStateTests
         var cell = new CellState();
         var at = May1Evening.AddHours(-5);
 
-        cell.IncidentOpened("I1", "theft", at);
-        cell.IncidentOpened("I1", "theft", at.AddMinutes(1)); // a redelivered "opened"
-        cell.IncidentOpened("I2", "theft", at.AddMinutes(2));
-        cell.IncidentOpened("I3", "fight", at.AddMinutes(3));
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at));
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(1))); // a redelivered "opened"
+        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(2)));
+        cell.IncidentOpened("I3", new OpenIncidentRef("fight", 32.4, 119.4, at.AddMinutes(3)));
 
         Assert.Equal(new Dictionary<string, int> { ["theft"] = 2, ["fight"] = 1 }, cell.CountsToday(at.AddMinutes(4)));
         Assert.Equal(["I1", "I2", "I3"], cell.OpenIncidents.Keys.Order());
@@ -61,13 +61,13 @@ public sealed class CellStateTests
     public void Counters_read_zero_after_midnight_in_China_and_restart_from_one()
     {
         var cell = new CellState();
-        cell.IncidentOpened("I1", "theft", May1Evening);
-        cell.IncidentOpened("I2", "theft", May1Evening.AddSeconds(30));
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening));
+        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening.AddSeconds(30)));
         Assert.Equal(2, cell.CountsToday(May1Evening.AddSeconds(59))["theft"]);
 
         Assert.Empty(cell.CountsToday(May2JustAfterMidnight)); // yesterday's counts, not today's
 
-        cell.IncidentOpened("I3", "theft", May2JustAfterMidnight);
+        cell.IncidentOpened("I3", new OpenIncidentRef("theft", 32.4, 119.4, May2JustAfterMidnight));
 
         Assert.Equal(new Dictionary<string, int> { ["theft"] = 1 }, cell.CountsToday(May2JustAfterMidnight.AddMinutes(1)));
         Assert.Equal(3, cell.OpenIncidents.Count); // yesterday's open incidents are still open
@@ -80,8 +80,8 @@ public sealed class CellStateTests
         var before = new DateTimeOffset(2030, 5, 1, 23, 30, 0, TimeSpan.Zero); // 07:30 on 2 May in China
         var after = new DateTimeOffset(2030, 5, 2, 0, 30, 0, TimeSpan.Zero);   // 08:30 on 2 May in China
 
-        cell.IncidentOpened("I1", "noise", before);
-        cell.IncidentOpened("I2", "noise", after);
+        cell.IncidentOpened("I1", new OpenIncidentRef("noise", 32.4, 119.4, before));
+        cell.IncidentOpened("I2", new OpenIncidentRef("noise", 32.4, 119.4, after));
 
         Assert.Equal(2, cell.CountsToday(after)["noise"]);
     }
