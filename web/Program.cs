@@ -1,7 +1,15 @@
 using GridCommand.Silo.Hosting;
+using GridCommand.Web.Auth;
 using GridCommand.Web.Hosting;
 
+if (args is ["hash-password", var password])
+{
+    Console.WriteLine(PasswordHashes.Hash(password));
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddGridSettingsFiles(args);
 builder.Logging.AddGridLogging(builder.Configuration);
 builder.Services.AddGridNode(builder.Configuration);
 builder.AddGridCommandWeb();

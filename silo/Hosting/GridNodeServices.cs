@@ -44,6 +44,20 @@ public static class GridNodeServices
         return services;
     }
 
+    /// <summary>
+    /// Layers the node's defaults file (if any) and then the JSON file named by the "Settings" key
+    /// (e.g. --Settings /srv/gridcommand/silo-a.json) over appsettings; environment variables and the
+    /// command line keep the last word.
+    /// </summary>
+    public static IConfigurationManager AddGridSettingsFiles(this IConfigurationManager config, string[] args, string? defaultsFile = null)
+    {
+        if (defaultsFile is not null) config.AddJsonFile(defaultsFile, optional: false);
+        if (config["Settings"] is { Length: > 0 } path) config.AddJsonFile(Path.GetFullPath(path), optional: false);
+        config.AddEnvironmentVariables();
+        config.AddCommandLine(args);
+        return config;
+    }
+
     /// <summary>Serilog to the console, levels from the "Serilog" section.</summary>
     public static ILoggingBuilder AddGridLogging(this ILoggingBuilder logging, IConfiguration config)
     {
