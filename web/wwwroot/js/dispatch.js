@@ -141,7 +141,7 @@ function renderDetail() {
   focusLayer.clearLayers();
   const entry = incidents.get(selectedId);
   if (!entry) { $('detail').innerHTML = `<p class="muted">${tl('d.select')}</p>`; return; }
-  const i = entry.i, open = OPEN_STATUSES.includes(i.status);
+  const i = entry.i, open = OPEN_STATUSES.includes(i.status), closable = !['closed', 'merged'].includes(i.status);
   const activeTasks = i.tasks.filter(x => ['assigned', 'accepted', 'on-scene'].includes(x.status));
   for (const r of recs) {
     const u = units.get(r.unitId)?.u;
@@ -172,7 +172,7 @@ function renderDetail() {
         (active && open ? `<div class="acts"><button class="reassign">${tl('d.reassign')}</button><button class="cancel danger">${tl('d.cancel')}</button></div>` : '') +
         `</li>`;
     }).join('')}</ul>` +
-    (open ? `<div class="actions"><input id="resolution" value="${escapeHtml(t('d.resolutionDefault'))}" aria-label="${escapeHtml(t('d.resolution'))}">` +
+    (closable ? `<div class="actions"><input id="resolution" value="${escapeHtml(t('d.resolutionDefault'))}" aria-label="${escapeHtml(t('d.resolution'))}">` +
       `<button id="close-incident">${tl('d.close')}</button></div>` : '') +
     `<h4>${tl('d.timeline')}</h4><ul class="timeline">${[...i.timeline].reverse().map(e =>
       `<li><time>${fmtTime(e.at)}</time>${tl(`tl.${e.what}`)} <span class="muted">${escapeHtml(e.by)}</span> ${escapeHtml(e.detail ?? '')}</li>`).join('')}</ul>`;
