@@ -39,11 +39,13 @@ public sealed class FieldPhoneTests(BrowserFixture city)
         await context.SetOfflineAsync(true);
         await page.ClickAsync("#accept");
         await Assertions.Expect(page.Locator("#outbox")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#conn")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conn-offline"));
         Assert.Equal(1, await page.EvaluateAsync<int>("gcField.outbox().length"));
         await AllOnScreen(page, "#arrive");
         await BrowserFixture.Shot(page, "field-phone-offline");
         await context.SetOfflineAsync(false);
         await BrowserFixture.Until(page, "gcField.outbox().length === 0", 20_000);
+        await Assertions.Expect(page.Locator("#conn")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("conn-live"));
         await WaitFor(async () => TaskStatus(await staff.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}")) == "accepted");
 
         await page.ClickAsync("#arrive");

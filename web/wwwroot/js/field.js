@@ -49,7 +49,9 @@ function start() {
   watchPosition();
   setInterval(sendPosition, POSITION_EVERY_MS);
   setInterval(flush, 5000);
-  window.addEventListener('online', flush);
+  // The browser knows about lost networks before the hub does: say so at once.
+  window.addEventListener('offline', () => showStatus($('conn'), 'offline'));
+  window.addEventListener('online', () => { if (online) showStatus($('conn'), 'live'); flush(); });
   render();
 }
 
@@ -152,6 +154,7 @@ async function flush() {
           token: device.token, method: 'POST', body: next.answer === 'decline' ? { reason: next.text } : next.answer === 'complete' ? { note: next.text } : {},
         });
       } catch (e) {
+        if (!e.status) showStatus($('conn'), 'offline');
         if (!e.status || e.status >= 500) break;             // offline or server trouble: keep it, try later
         if (e.status === 401) { signOut(); return; }
         // Refused (the task was withdrawn or moved on): drop the answer, nothing to retry.
