@@ -44,6 +44,7 @@ public static class WebServices
 
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
+        services.AddSingleton<WallConnections>();
         services.AddHostedService<CityBridge>();
         return builder;
     }
@@ -64,6 +65,7 @@ public static class WebServices
         app.MapIncidentsApi();
         app.MapTasksApi();
         app.MapCityApi();
+        app.MapPagesApi();
         app.MapHub<WallHub>("/hubs/wall");
         app.MapHub<FieldHub>("/hubs/field");
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));

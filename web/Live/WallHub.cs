@@ -9,9 +9,19 @@ namespace GridCommand.Web.Live;
 /// <see cref="CityBridge"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
 /// </summary>
 [Authorize(Policy = Roles.Policies.Staff)]
-public sealed class WallHub(LiveCity city, TimeProvider clock) : Hub
+public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
 {
-    public override Task OnConnectedAsync() => Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow()));
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context);
+        return Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow()));
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context);
+        return Task.CompletedTask;
+    }
 
     public static object Snapshot(LiveCity city, DateTimeOffset now) => new
     {

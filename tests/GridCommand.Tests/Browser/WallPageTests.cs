@@ -1,0 +1,57 @@
+using GridCommand.Web.Live;
+using Microsoft.Playwright;
+
+namespace GridCommand.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WallPageTests(BrowserFixture city)
+{
+    [Fact]
+    public async Task The_wall_draws_the_city_follows_units_and_incidents_and_resyncs_after_a_dropped_connection()
+    {
+        var key = await city.EnrollUnit("TW1", "patrol-car", 32.35, 119.40);
+        var (device, _) = await city.App.DeviceClient("TW1", key);
+        await using var context = await city.Context(width: 1920, height: 1080);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(city.Url($"/wall?token={await city.StaffToken("wall")}"));
+
+        // The token leaves the URL and stays in localStorage (kiosk), the grid and the units are drawn.
+        await BrowserFixture.Until(page, "window.gcWall && gcWall.cells.size > 1000 && gcWall.markerCount() >= 49");
+        Assert.EndsWith("/wall", page.Url);
+        Assert.NotNull(await page.EvaluateAsync<string?>("localStorage.getItem('gc.wall')"));
+        Assert.True(await page.Locator("canvas.leaflet-zoom-animated").CountAsync() >= 1);
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        await BrowserFixture.Until(page, "gcWall.unitLatLng('TW1') !== null");
+
+        // A posted position moves the unit's marker.
+        await BrowserFixture.PostPosition(device, "TW1", 32.41, 119.46);
+        await BrowserFixture.Until(page, "(p => p && Math.abs(p[0] - 32.41) < 1e-6 && Math.abs(p[1] - 119.46) < 1e-6)(gcWall.unitLatLng('TW1'))");
+
+        // A new incident enters the ticker and the open count goes up.
+        var openBefore = int.Parse(await page.TextContentAsync("#open-1") ?? "0");
+        var first = await city.CreateIncident("fight", 1, 32.40, 119.45, "文昌中路 1 号");
+        await page.Locator($"#ticker li[data-id='{first}']").WaitForAsync();
+        await BrowserFixture.Until(page, $"document.getElementById('open-1').textContent === '{openBefore + 1}'");
+        await BrowserFixture.Until(page, "Number(document.getElementById('kpi-today').textContent) >= 1");
+        await BrowserFixture.Shot(page, "wall-live");
+
+        // The server drops the connection: the page reconnects and resyncs from a fresh snapshot,
+        // including what happened while it was away.
+        var snapshots = await page.EvaluateAsync<string>("document.body.dataset.snapshots");
+        Assert.True(city.App.Service<WallConnections>().AbortAll() >= 1);
+        var second = await city.CreateIncident("theft", 2, 32.33, 119.38);
+        await BrowserFixture.Until(page, $"Number(document.body.dataset.snapshots) > {snapshots}");
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        await page.Locator($"#ticker li[data-id='{second}']").WaitForAsync();
+        await BrowserFixture.PostPosition(device, "TW1", 32.36, 119.36);
+        await BrowserFixture.Until(page, "(p => p && Math.abs(p[0] - 32.36) < 1e-6)(gcWall.unitLatLng('TW1'))");
+        await BrowserFixture.Shot(page, "wall-after-reconnect");
+
+        // At 4K the same page scales up (vw/clamp fonts) without overflowing.
+        await page.SetViewportSizeAsync(3840, 2160);
+        var fontPx = await page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.True(fontPx > 30, $"body font {fontPx}px at 4K");
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight > innerHeight + 1"));
+        await BrowserFixture.Shot(page, "wall-4k");
+    }
+}

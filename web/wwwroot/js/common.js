@@ -1,0 +1,160 @@
+// Shared by the pages: tokens in localStorage, fetch with the bearer token, a SignalR connection that
+// always comes back, and small formatting helpers.
+import { t } from './i18n.js';
+
+export const store = {
+  get(key) { try { return JSON.parse(localStorage.getItem(key)); } catch { return null; } },
+  set(key, value) { value == null ? localStorage.removeItem(key) : localStorage.setItem(key, JSON.stringify(value)); },
+};
+
+/** The staff session {token, role, user} saved by /login. */
+export const staffSession = () => store.get('gc.staff');
+
+/** Sends the browser to /login and back here afterwards. */
+export function goLogin() {
+  location.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+export async function api(path, { token, method = 'GET', body } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+  if (!response.ok) {
+    const error = new Error(data?.detail || data?.title || `${response.status}`);
+    error.status = response.status;
+    error.data = data;
+    throw error;
+  }
+  return data;
+}
+
+export const newRequestId = () => crypto.randomUUID ? crypto.randomUUID()
+  : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/**
+ * A hub connection that keeps coming back: automatic reconnects, and when it closes anyway a manual
+ * restart loop. onStatus gets 'live' | 'reconnecting' | 'offline'. The server sends what a client needs
+ * to resync (a snapshot, the current task) on every connect.
+ */
+export function liveConnection(url, token, handlers, onStatus = () => {}) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(url, { accessTokenFactory: () => token })
+    .withAutomaticReconnect([0, 1000, 2000, 5000, 5000, 10000])
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  for (const [name, fn] of Object.entries(handlers)) connection.on(name, fn);
+  connection.onreconnecting(() => onStatus('reconnecting'));
+  connection.onreconnected(() => onStatus('live'));
+  connection.onclose(() => { onStatus('offline'); setTimeout(start, 2000); });
+  let stopped = false;
+  async function start() {
+    if (stopped || connection.state !== signalR.HubConnectionState.Disconnected) return;
+    try {
+      await connection.start();
+      onStatus('live');
+    } catch (e) {
+      onStatus('offline');
+      if (e?.message?.includes('401')) { stopped = true; handlers.unauthorized?.(); return; }
+      setTimeout(start, 2000);
+    }
+  }
+  start();
+  return { connection, stop() { stopped = true; return connection.stop(); } };
+}
+
+/** Shows the connection state in an element with data-i18n. */
+export function showStatus(el, status) {
+  el.dataset.i18n = `conn.${status}`;
+  el.textContent = t(`conn.${status}`);
+  el.className = `conn conn-${status}`;
+}
+
+export const fmtPct = v => v == null ? '–' : `${(v * 100).toFixed(1)}%`;
+export const fmtSecs = s => s == null ? '–' : s < 90 ? `${Math.round(s)}${t('unit.s')}` : `${(s / 60).toFixed(1)}${t('unit.min')}`;
+export const fmtDist = m => m == null ? '–' : m < 1000 ? `${Math.round(m)}${t('unit.m')}` : `${(m / 1000).toFixed(1)}${t('unit.km')}`;
+export const fmtTime = iso => iso ? new Date(iso).toLocaleTimeString('en-GB', { hour12: false }) : '';
+
+/** Great-circle distance in metres. */
+export function distanceM(lat1, lon1, lat2, lon2) {
+  const r = 6371000, rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad, dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * r * Math.asin(Math.sqrt(a));
+}
+
+export const KIND_COLOURS = {
+  'patrol-car': '#3b82f6', 'patrol-motorbike': '#06b6d4', 'patrol-bike': '#22c55e',
+  'foot-patrol': '#a3e635', guard: '#eab308', volunteer: '#f472b6',
+};
+export const STATUS_COLOURS = {
+  available: '#22c55e', assigned: '#f59e0b', 'en-route': '#f97316', 'on-scene': '#ef4444', 'off-duty': '#64748b',
+};
+export const PRIORITY_COLOURS = { 1: '#ef4444', 2: '#f59e0b', 3: '#38bdf8' };
+export const OPEN_STATUSES = ['new', 'dispatched', 'on-scene'];
+
+/**
+ * A Leaflet map for the pages: the configured tile layer if any (GET /api/config), else a plain dark
+ * background; fitted to the city's bounds. Returns {map, config}.
+ */
+export async function cityMap(elementId, options = {}) {
+  const config = await api('/api/config');
+  const b = config.bounds;
+  const map = L.map(elementId, {
+    preferCanvas: true, zoomControl: options.zoomControl ?? true, attributionControl: !!config.tileUrl,
+    zoomSnap: 0.25, ...options,
+  });
+  if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.attribution || '' }).addTo(map);
+  map.fitBounds([[b.south, b.west], [b.north, b.east]]);
+  return { map, config };
+}
+
+/** The grid cells and district labels as one layer; returns {layer, cells: Map(id → {cell, polygon})}. */
+export function drawCells(map, cellList, { renderer, labels = true } = {}) {
+  const layer = L.layerGroup().addTo(map);
+  const cells = new Map();
+  const districts = new Map();
+  for (const cell of cellList) {
+    const polygon = L.polygon(cell.polygon, {
+      renderer, color: '#2b3b55', weight: 0.6, fillColor: '#0f1a2c', fillOpacity: 0.35, interactive: false,
+    }).addTo(layer);
+    cells.set(cell.id, { cell, polygon });
+    const [sumLat, sumLon, n] = districts.get(cell.district) ?? [0, 0, 0];
+    const c = centroid(cell.polygon);
+    districts.set(cell.district, [sumLat + c[0], sumLon + c[1], n + 1]);
+  }
+  if (labels) {
+    for (const [name, [sumLat, sumLon, n]] of districts) {
+      L.marker([sumLat / n, sumLon / n], {
+        interactive: false,
+        icon: L.divIcon({ className: 'district-label', html: `<span>${name}</span>`, iconSize: null }),
+      }).addTo(layer);
+    }
+  }
+  return { layer, cells, districts };
+}
+
+export function centroid(points) {
+  let lat = 0, lon = 0;
+  for (const [a, b] of points) { lat += a; lon += b; }
+  return [lat / points.length, lon / points.length];
+}
+
+/** A short beep through WebAudio (browsers allow it after the user's first tap). */
+let audio;
+export function beep(times = 2) {
+  try {
+    audio ??= new (window.AudioContext || window.webkitAudioContext)();
+    audio.resume?.();
+    for (let i = 0; i < times; i++) {
+      const osc = audio.createOscillator(), gain = audio.createGain();
+      osc.frequency.value = 880; gain.gain.value = 0.25;
+      osc.connect(gain).connect(audio.destination);
+      const at = audio.currentTime + i * 0.3;
+      osc.start(at); osc.stop(at + 0.18);
+    }
+  } catch { /* no audio: the vibration and the screen still tell */ }
+}

@@ -1,0 +1,138 @@
+// The pages' one i18n module: both dictionaries, t(), and applyI18n() for [data-i18n] elements.
+// 简体中文 by default; the choice is remembered in localStorage ("gc.lang").
+
+const zh = {
+  'app.name': '网格指挥', 'app.tagline': '网格化巡防指挥调度系统',
+  'nav.wall': '指挥大屏', 'nav.dispatch': '调度台', 'nav.field': '移动警务终端', 'nav.login': '登录', 'nav.logout': '退出',
+  'nav.wall.desc': '大屏态势：网格、力量、警情与指标，实时刷新', 'nav.dispatch.desc': '警情队列、推荐力量、一键派警与单兵名册',
+  'nav.field.desc': '保安/巡逻手机端：接警、到达、处置完毕，上报位置',
+  'login.title': '登录', 'login.user': '用户名', 'login.password': '密码', 'login.submit': '登录', 'login.failed': '用户名或密码错误',
+  'login.demo': '演示账号：commander / dispatcher / station / wall，密码同用户名',
+  'conn.live': '实时', 'conn.reconnecting': '重连中…', 'conn.offline': '连接中断',
+  'wall.title': '指挥大屏', 'wall.open': '在办警情', 'wall.todayByType': '今日警情分类', 'wall.response': '到场时间（今日）',
+  'wall.p50': 'P50', 'wall.p90': 'P90', 'wall.closure': '结案率', 'wall.repeat': '重复报警率', 'wall.diversion': '分流率',
+  'wall.units': '在岗力量', 'wall.available': '可用', 'wall.onDuty': '在岗', 'wall.ticker': '最新警情', 'wall.today': '今日总数',
+  'wall.legend': '图例', 'wall.stale': '定位过期', 'wall.fixAge': '定位于 {s} 秒前', 'wall.noFix': '无定位', 'wall.none': '暂无',
+  'prio.1': '一级（紧急）', 'prio.2': '二级', 'prio.3': '三级', 'prio.short.1': 'P1', 'prio.short.2': 'P2', 'prio.short.3': 'P3',
+  'kind.patrol-car': '车巡', 'kind.patrol-motorbike': '摩托巡', 'kind.patrol-bike': '骑巡', 'kind.foot-patrol': '步巡',
+  'kind.guard': '保安', 'kind.volunteer': '志愿者',
+  'ustatus.off-duty': '离岗', 'ustatus.available': '可用', 'ustatus.assigned': '已派', 'ustatus.en-route': '在途', 'ustatus.on-scene': '到场',
+  'istatus.new': '待派', 'istatus.dispatched': '已派警', 'istatus.on-scene': '已到场', 'istatus.resolved': '已处置',
+  'istatus.closed': '已结案', 'istatus.merged': '已合并', 'istatus.diverted': '已分流',
+  'tstatus.assigned': '已指派', 'tstatus.accepted': '已接警', 'tstatus.on-scene': '已到场', 'tstatus.done': '已完成',
+  'tstatus.declined': '已拒绝', 'tstatus.timed-out': '超时未应答', 'tstatus.cancelled': '已撤回',
+  'type.fight': '打架斗殴', 'type.robbery': '抢劫', 'type.theft': '盗窃', 'type.fraud': '诈骗', 'type.traffic-accident': '交通事故',
+  'type.fire': '火情', 'type.medical': '急病', 'type.missing-person': '走失', 'type.suspicious-person': '可疑人员',
+  'type.dispute': '纠纷', 'type.noise': '噪音', 'type.parking': '违停', 'type.labour-dispute': '劳资纠纷', 'type.other': '其他',
+  'tl.opened': '立案', 'tl.diverted': '分流', 'tl.repeat-call': '重复报警', 'tl.diversion-overridden': '取消分流', 'tl.dispatched': '派警',
+  'tl.task-accepted': '接警', 'tl.task-declined': '拒绝', 'tl.task-onscene': '到场', 'tl.task-done': '处置完毕',
+  'tl.task-timed-out': '应答超时', 'tl.task-cancelled': '撤回任务', 'tl.closed': '结案',
+  'd.title': '调度台', 'd.queue': '警情队列', 'd.new': '新建警情', 'd.recs': '推荐力量', 'd.nearest': '派最近力量',
+  'd.dispatchThis': '派警', 'd.eta': '预计', 'd.distance': '距离', 'd.fixAge': '定位', 'd.tasks': '任务', 'd.timeline': '时间线',
+  'd.backup': '增援', 'd.reassign': '改派', 'd.cancel': '撤回', 'd.close': '结案', 'd.resolution': '处置结果',
+  'd.resolutionDefault': '已处置', 'd.roster': '力量名册', 'd.allKinds': '全部类型', 'd.allStatus': '全部状态', 'd.allStations': '全部站点',
+  'd.type': '类型', 'd.priority': '级别', 'd.address': '地址', 'd.description': '描述', 'd.lat': '纬度', 'd.lon': '经度',
+  'd.pickOnMap': '在地图上点击选择位置', 'd.create': '立案', 'd.merged': '重复报警，已合并到 {id}', 'd.created': '已立案 {id}',
+  'd.dispatched': '已派 {unit}', 'd.noRecs': '附近暂无可用力量', 'd.select': '从左侧队列选择警情', 'd.offeredNext': '已转派 {unit}',
+  'd.unitTask': '当前任务', 'd.noTask': '无任务', 'd.error': '操作失败', 'd.openOnly': '在办',
+  'd.showAll': '今日全部', 'd.age': '{m} 分钟前', 'd.units': '{n} 个单位', 'd.reports': '报警 {n} 次', 'd.divertedTo': '分流至',
+  'f.title': '移动终端', 'f.unit': '单位编号', 'f.key': '设备密钥', 'f.signin': '登录', 'f.signout': '退出', 'f.failed': '单位编号或设备密钥错误',
+  'f.onDuty': '在岗', 'f.offDuty': '离岗', 'f.noTask': '暂无任务，保持待命', 'f.accept': '接警', 'f.decline': '拒绝', 'f.arrive': '到达现场',
+  'f.done': '处置完毕', 'f.reason': '拒绝原因', 'f.reasonDefault': '无法前往', 'f.note': '处置情况', 'f.noteDefault': '已处置完毕',
+  'f.queued': '离线，{n} 条应答待发送', 'f.distance': '距离', 'f.eta': '预计到达', 'f.withdrawn': '任务已撤回', 'f.gps': '定位',
+  'f.gpsOff': '未定位', 'f.newTask': '新任务！', 'f.finished': '任务已完成', 'f.sound': '开启提示音',
+  'unit.s': '秒', 'unit.min': '分', 'unit.m': '米', 'unit.km': '公里',
+};
+
+const en = {
+  'app.name': 'GridCommand', 'app.tagline': 'Grid policing command and dispatch',
+  'nav.wall': 'Command wall', 'nav.dispatch': 'Dispatcher console', 'nav.field': 'Field device', 'nav.login': 'Sign in', 'nav.logout': 'Sign out',
+  'nav.wall.desc': 'The big screen: cells, units, incidents and KPIs, live', 'nav.dispatch.desc': 'Incident queue, recommendations, one-click dispatch, unit roster',
+  'nav.field.desc': "A guard's or patrol's phone: accept, arrive, done; shares position",
+  'login.title': 'Sign in', 'login.user': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in', 'login.failed': 'Wrong user name or password',
+  'login.demo': 'Demo users: commander / dispatcher / station / wall, password = user name',
+  'conn.live': 'Live', 'conn.reconnecting': 'Reconnecting…', 'conn.offline': 'Connection lost',
+  'wall.title': 'Command wall', 'wall.open': 'Open incidents', 'wall.todayByType': "Today's incidents by type", 'wall.response': 'Response time (today)',
+  'wall.p50': 'P50', 'wall.p90': 'P90', 'wall.closure': 'Closure rate', 'wall.repeat': 'Repeat-call rate', 'wall.diversion': 'Diversion rate',
+  'wall.units': 'Units on duty', 'wall.available': 'available', 'wall.onDuty': 'on duty', 'wall.ticker': 'Latest incidents', 'wall.today': 'Today total',
+  'wall.legend': 'Legend', 'wall.stale': 'Stale fix', 'wall.fixAge': 'fix {s} s ago', 'wall.noFix': 'no fix', 'wall.none': 'none',
+  'prio.1': 'P1 (emergency)', 'prio.2': 'P2', 'prio.3': 'P3', 'prio.short.1': 'P1', 'prio.short.2': 'P2', 'prio.short.3': 'P3',
+  'kind.patrol-car': 'Patrol car', 'kind.patrol-motorbike': 'Motorbike', 'kind.patrol-bike': 'Bicycle', 'kind.foot-patrol': 'Foot patrol',
+  'kind.guard': 'Guard', 'kind.volunteer': 'Volunteer',
+  'ustatus.off-duty': 'Off duty', 'ustatus.available': 'Available', 'ustatus.assigned': 'Assigned', 'ustatus.en-route': 'En route', 'ustatus.on-scene': 'On scene',
+  'istatus.new': 'New', 'istatus.dispatched': 'Dispatched', 'istatus.on-scene': 'On scene', 'istatus.resolved': 'Resolved',
+  'istatus.closed': 'Closed', 'istatus.merged': 'Merged', 'istatus.diverted': 'Diverted',
+  'tstatus.assigned': 'Assigned', 'tstatus.accepted': 'Accepted', 'tstatus.on-scene': 'On scene', 'tstatus.done': 'Done',
+  'tstatus.declined': 'Declined', 'tstatus.timed-out': 'Timed out', 'tstatus.cancelled': 'Cancelled',
+  'type.fight': 'Fight', 'type.robbery': 'Robbery', 'type.theft': 'Theft', 'type.fraud': 'Fraud', 'type.traffic-accident': 'Traffic accident',
+  'type.fire': 'Fire', 'type.medical': 'Medical emergency', 'type.missing-person': 'Missing person', 'type.suspicious-person': 'Suspicious person',
+  'type.dispute': 'Dispute', 'type.noise': 'Noise', 'type.parking': 'Illegal parking', 'type.labour-dispute': 'Labour dispute', 'type.other': 'Other',
+  'tl.opened': 'Opened', 'tl.diverted': 'Diverted', 'tl.repeat-call': 'Repeat call', 'tl.diversion-overridden': 'Diversion overridden', 'tl.dispatched': 'Dispatched',
+  'tl.task-accepted': 'Accepted', 'tl.task-declined': 'Declined', 'tl.task-onscene': 'Arrived', 'tl.task-done': 'Done',
+  'tl.task-timed-out': 'Timed out', 'tl.task-cancelled': 'Task cancelled', 'tl.closed': 'Closed',
+  'd.title': 'Dispatcher console', 'd.queue': 'Incident queue', 'd.new': 'New incident', 'd.recs': 'Recommended units', 'd.nearest': 'Dispatch nearest',
+  'd.dispatchThis': 'Dispatch', 'd.eta': 'ETA', 'd.distance': 'Distance', 'd.fixAge': 'Fix', 'd.tasks': 'Tasks', 'd.timeline': 'Timeline',
+  'd.backup': 'Backup', 'd.reassign': 'Reassign', 'd.cancel': 'Cancel', 'd.close': 'Close', 'd.resolution': 'Resolution',
+  'd.resolutionDefault': 'Resolved', 'd.roster': 'Unit roster', 'd.allKinds': 'All kinds', 'd.allStatus': 'All statuses', 'd.allStations': 'All stations',
+  'd.type': 'Type', 'd.priority': 'Priority', 'd.address': 'Address', 'd.description': 'Description', 'd.lat': 'Lat', 'd.lon': 'Lon',
+  'd.pickOnMap': 'Click the map to pick the place', 'd.create': 'Create', 'd.merged': 'Repeat call, merged into {id}', 'd.created': 'Created {id}',
+  'd.dispatched': 'Dispatched {unit}', 'd.noRecs': 'No available unit nearby', 'd.select': 'Select an incident from the queue', 'd.offeredNext': 'Offered to {unit}',
+  'd.unitTask': 'Current task', 'd.noTask': 'No task', 'd.error': 'Failed', 'd.openOnly': 'Open',
+  'd.showAll': 'All today', 'd.age': '{m} min ago', 'd.units': '{n} units', 'd.reports': '{n} reports', 'd.divertedTo': 'Diverted to',
+  'f.title': 'Field device', 'f.unit': 'Unit ID', 'f.key': 'Device key', 'f.signin': 'Sign in', 'f.signout': 'Sign out', 'f.failed': 'Unknown unit or wrong device key',
+  'f.onDuty': 'On duty', 'f.offDuty': 'Off duty', 'f.noTask': 'No task, standing by', 'f.accept': 'Accept', 'f.decline': 'Decline', 'f.arrive': 'Arrived',
+  'f.done': 'Done', 'f.reason': 'Reason', 'f.reasonDefault': 'Cannot go', 'f.note': 'Note', 'f.noteDefault': 'Dealt with',
+  'f.queued': 'Offline: {n} answers waiting', 'f.distance': 'Distance', 'f.eta': 'ETA', 'f.withdrawn': 'Task withdrawn', 'f.gps': 'GPS',
+  'f.gpsOff': 'No fix', 'f.newTask': 'New task!', 'f.finished': 'Task done', 'f.sound': 'Enable sound',
+  'unit.s': 's', 'unit.min': 'min', 'unit.m': 'm', 'unit.km': 'km',
+};
+
+export const dictionaries = { zh, en };
+const listeners = [];
+export let lang = localStorage.getItem('gc.lang') === 'en' ? 'en' : 'zh';
+
+/** The label for key in the current language, with {name} placeholders filled; the key itself if unknown. */
+export function t(key, vars) {
+  let s = dictionaries[lang][key] ?? dictionaries.zh[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
+  return s;
+}
+
+/** An HTML span for a label that follows the language switch. */
+export function tl(key, vars) {
+  const v = vars ? ` data-i18n-vars='${escapeHtml(JSON.stringify(vars))}'` : '';
+  return `<span data-i18n="${key}"${v}>${escapeHtml(t(key, vars))}</span>`;
+}
+
+export function applyI18n(root = document) {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    const vars = el.dataset.i18nVars ? JSON.parse(el.dataset.i18nVars) : undefined;
+    el.textContent = t(el.dataset.i18n, vars);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  if (document.body?.dataset.titleKey) document.title = `${t(document.body.dataset.titleKey)} · ${t('app.name')}`;
+}
+
+export function setLang(l) {
+  lang = l === 'en' ? 'en' : 'zh';
+  localStorage.setItem('gc.lang', lang);
+  applyI18n();
+  for (const fn of listeners) fn(lang);
+}
+
+export function onLang(fn) { listeners.push(fn); }
+
+/** Wires a button (id "lang-switch") that flips between 中文 and English. */
+export function langSwitch() {
+  const button = document.getElementById('lang-switch');
+  if (!button) return;
+  const label = () => { button.textContent = lang === 'zh' ? 'EN' : '中'; button.title = lang === 'zh' ? 'English' : '简体中文'; };
+  label();
+  button.addEventListener('click', () => { setLang(lang === 'zh' ? 'en' : 'zh'); label(); });
+}
+
+export function escapeHtml(s) {
+  return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}

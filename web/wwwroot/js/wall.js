@@ -1,0 +1,220 @@
+// The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker.
+import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
+import {
+  api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
+  KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, OPEN_STATUSES,
+} from './common.js';
+
+const STALE_AFTER_MS = 120_000;
+const PULSE_MS = 60_000;
+
+applyI18n();
+langSwitch();
+
+// A kiosk gets its token in the URL once (/wall?token=…) and keeps it; otherwise a staff login.
+const params = new URLSearchParams(location.search);
+if (params.get('token')) {
+  store.set('gc.wall', params.get('token'));
+  history.replaceState(null, '', '/wall');
+}
+const token = store.get('gc.wall') ?? staffSession()?.token;
+if (!token) goLogin();
+
+const units = new Map();      // unitId → { u, marker }
+const incidents = new Map();  // id → { i, marker, pulseUntil }
+let kpis = null;
+let ticker = [];              // newest first: incident ids
+let synced = false;
+
+const clock = document.getElementById('clock');
+setInterval(() => { clock.textContent = new Date().toLocaleTimeString('en-GB', { hour12: false }); }, 1000);
+
+const { map } = await cityMap('map', { zoomControl: false });
+const canvas = L.canvas({ padding: 0.2 });
+const [cellList, stations] = await Promise.all([
+  api('/api/cells', { token }).catch(authFailed),
+  api('/api/stations', { token }).catch(() => []),
+]);
+const { cells } = drawCells(map, cellList ?? [], { renderer: canvas });
+const stationLayer = L.layerGroup().addTo(map);
+for (const s of stations) {
+  L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
+    .bindTooltip(escapeHtml(s.name)).addTo(stationLayer);
+}
+const unitLayer = L.layerGroup().addTo(map);
+const incidentLayer = L.layerGroup().addTo(map);
+
+function authFailed(e) {
+  if (e?.status === 401) { store.set('gc.wall', null); goLogin(); }
+  return null;
+}
+
+// ---- units -------------------------------------------------------------------------------------
+const fixAgeMs = u => u.fixAt ? Date.now() - Date.parse(u.fixAt) : Infinity;
+const isStale = u => u.stale || fixAgeMs(u) > STALE_AFTER_MS;
+
+function unitStyle(u) {
+  const stale = isStale(u), off = u.status === 'off-duty';
+  const patrol = u.kind !== 'guard' && u.kind !== 'volunteer';
+  return {
+    renderer: canvas, radius: patrol ? 6 : 3.5, weight: patrol ? 2 : 1,
+    color: off ? '#475569' : STATUS_COLOURS[u.status] ?? '#94a3b8', fillColor: off ? '#334155' : KIND_COLOURS[u.kind] ?? '#94a3b8',
+    fillOpacity: off ? 0.3 : stale ? 0.2 : 0.9, opacity: off ? 0.3 : stale ? 0.25 : 1,
+  };
+}
+
+function unitTooltip(u) {
+  const age = fixAgeMs(u);
+  const fix = Number.isFinite(age) ? t('wall.fixAge', { s: Math.max(0, Math.round(age / 1000)) }) : t('wall.noFix');
+  return `<b>${escapeHtml(u.unitId)}</b> ${escapeHtml(u.name)}<br>${t(`kind.${u.kind}`)} · ${t(`ustatus.${u.status}`)}<br>${fix}${isStale(u) ? ` · ${t('wall.stale')}` : ''}`;
+}
+
+function applyUnit(u) {
+  const known = units.get(u.unitId);
+  if (known && known.u.seq > u.seq) return;   // a late batch: drop it
+  if (u.lat == null || u.lon == null) {
+    if (known) { known.marker?.remove(); units.set(u.unitId, { u, marker: null }); } else units.set(u.unitId, { u, marker: null });
+    return;
+  }
+  if (known?.marker) {
+    known.marker.setLatLng([u.lat, u.lon]);
+    known.marker.setStyle(unitStyle(u));
+    known.u = u;
+  } else {
+    const entry = { u, marker: null };
+    entry.marker = L.circleMarker([u.lat, u.lon], unitStyle(u)).bindTooltip(() => unitTooltip(entry.u)).addTo(unitLayer);
+    units.set(u.unitId, entry);
+  }
+}
+
+// ---- incidents ---------------------------------------------------------------------------------
+function incidentIcon(i, pulse) {
+  const size = i.priority === 1 ? 18 : i.priority === 2 ? 14 : 11;
+  return L.divIcon({
+    className: '', iconSize: [size, size],
+    html: `<div class="incident-icon${pulse ? ' pulse' : ''}" style="width:${size}px;height:${size}px;background:${PRIORITY_COLOURS[i.priority]}"></div>`,
+  });
+}
+
+function incidentTooltip(i) {
+  return `<b>${escapeHtml(i.id)}</b> ${t(`type.${i.type}`)} · ${t(`prio.short.${i.priority}`)}<br>${t(`istatus.${i.status}`)} · ${fmtTime(i.createdAt)}<br>${escapeHtml(i.address ?? i.description ?? '')}`;
+}
+
+function applyIncident(i, live) {
+  const known = incidents.get(i.id);
+  if (known && known.i.seq > i.seq) return;
+  const open = OPEN_STATUSES.includes(i.status);
+  const isNew = !known && live;
+  const entry = known ?? { i, marker: null, pulseUntil: 0 };
+  entry.i = i;
+  if (isNew) {
+    entry.pulseUntil = Date.now() + PULSE_MS;
+    ticker = [i.id, ...ticker.filter(id => id !== i.id)].slice(0, 8);
+  }
+  incidents.set(i.id, entry);
+  if (!open) { entry.marker?.remove(); entry.marker = null; return; }
+  const pulse = entry.pulseUntil > Date.now();
+  if (entry.marker) { entry.marker.setLatLng([i.lat, i.lon]); entry.marker.setIcon(incidentIcon(i, pulse)); }
+  else entry.marker = L.marker([i.lat, i.lon], { icon: incidentIcon(i, pulse), zIndexOffset: 1000 })
+    .bindTooltip(() => incidentTooltip(entry.i)).addTo(incidentLayer);
+}
+
+// ---- panels ------------------------------------------------------------------------------------
+function renderOpenCounts() {
+  const counts = { 1: 0, 2: 0, 3: 0 };
+  for (const { i } of incidents.values()) if (OPEN_STATUSES.includes(i.status)) counts[i.priority] = (counts[i.priority] ?? 0) + 1;
+  for (const p of [1, 2, 3]) document.getElementById(`open-${p}`).textContent = counts[p];
+}
+
+function renderKpis() {
+  if (!kpis) return;
+  document.getElementById('kpi-today').textContent = kpis.todayTotal;
+  document.getElementById('kpi-p50').textContent = fmtSecs(kpis.responseP50Seconds);
+  document.getElementById('kpi-p90').textContent = fmtSecs(kpis.responseP90Seconds);
+  document.getElementById('kpi-closure').textContent = fmtPct(kpis.closureRate);
+  document.getElementById('kpi-repeat').textContent = fmtPct(kpis.repeatCallRate);
+  document.getElementById('kpi-diversion').textContent = fmtPct(kpis.diversionRate);
+  document.getElementById('units-table').innerHTML = kpis.units.map(u =>
+    `<tr><td><i style="background:${KIND_COLOURS[u.kind]}"></i>${tl(`kind.${u.kind}`)}</td>` +
+    `<td class="n">${u.onDuty}</td><td class="muted">${tl('wall.onDuty')}</td>` +
+    `<td class="n" style="color:#86efac">${u.available}</td><td class="muted">${tl('wall.available')}</td></tr>`).join('')
+    || `<tr><td class="muted">${tl('wall.none')}</td></tr>`;
+  const types = Object.entries(kpis.todayByType).sort((a, b) => b[1] - a[1]);
+  document.getElementById('types').innerHTML = types.map(([type, n]) => `<li>${tl(`type.${type}`)}<b>${n}</b></li>`).join('')
+    || `<li class="muted">${tl('wall.none')}</li>`;
+}
+
+function renderTicker() {
+  document.getElementById('ticker').innerHTML = ticker.map(id => incidents.get(id)?.i).filter(Boolean).map(i =>
+    `<li data-id="${escapeHtml(i.id)}" class="${incidents.get(i.id).pulseUntil > Date.now() ? 'fresh' : ''}">` +
+    `<span class="badge p${i.priority}">${tl(`prio.short.${i.priority}`)}</span> ${fmtTime(i.createdAt)} ${tl(`type.${i.type}`)} ` +
+    `<span class="muted">${escapeHtml(i.address ?? i.cellId ?? '')}</span></li>`).join('');
+}
+
+// Cells shaded by load: red by open incidents, blue by units present.
+function shadeCells() {
+  const present = new Map(), open = new Map();
+  for (const { u } of units.values()) if (u.cellId && u.status !== 'off-duty') present.set(u.cellId, (present.get(u.cellId) ?? 0) + 1);
+  for (const { i } of incidents.values()) if (i.cellId && OPEN_STATUSES.includes(i.status)) open.set(i.cellId, (open.get(i.cellId) ?? 0) + 1);
+  for (const [id, { polygon }] of cells) {
+    const n = open.get(id) ?? 0, u = present.get(id) ?? 0;
+    polygon.setStyle(n > 0
+      ? { fillColor: n > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
+      : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + u * 0.03, 0.45) });
+  }
+}
+
+let dirty = false;
+function changed() { dirty = true; }
+setInterval(() => {
+  if (!dirty) return;
+  dirty = false;
+  renderOpenCounts(); renderTicker(); shadeCells();
+}, 500);
+// Stale fixes fade and pulses end as time passes, with no message to say so.
+setInterval(() => {
+  for (const { u, marker } of units.values()) marker?.setStyle(unitStyle(u));
+  for (const entry of incidents.values())
+    if (entry.marker && entry.pulseUntil && entry.pulseUntil < Date.now()) { entry.pulseUntil = 0; entry.marker.setIcon(incidentIcon(entry.i, false)); }
+  changed();
+}, 10_000);
+
+function legend() {
+  document.getElementById('legend').innerHTML =
+    Object.entries(KIND_COLOURS).map(([k, c]) => `<div><i style="background:${c}"></i>${tl(`kind.${k}`)}</div>`).join('') +
+    `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>`;
+}
+legend();
+
+// ---- live --------------------------------------------------------------------------------------
+function onSnapshot(s) {
+  const seen = new Set();
+  for (const u of s.units) { seen.add(u.unitId); applyUnit(u); }
+  for (const [id, entry] of units) if (!seen.has(id)) { entry.marker?.remove(); units.delete(id); }
+  const seenIncidents = new Set();
+  for (const i of s.incidents) { seenIncidents.add(i.id); applyIncident(i, synced && !incidents.has(i.id)); }
+  for (const [id, entry] of incidents) if (!seenIncidents.has(id)) { entry.marker?.remove(); incidents.delete(id); }
+  if (!synced) ticker = [...incidents.values()].map(e => e.i).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 8).map(i => i.id);
+  synced = true;
+  kpis = s.kpis;
+  renderKpis();
+  changed();
+  document.body.dataset.snapshots = String(Number(document.body.dataset.snapshots ?? 0) + 1);
+}
+
+const live = liveConnection('/hubs/wall', token, {
+  snapshot: onSnapshot,
+  units: batch => { for (const u of batch) applyUnit(u); changed(); },
+  incident: i => { applyIncident(i, true); changed(); },
+  kpis: k => { kpis = k; renderKpis(); },
+  unauthorized: () => { store.set('gc.wall', null); goLogin(); },
+}, status => showStatus(document.getElementById('conn'), status));
+
+onLang(() => { renderKpis(); renderTicker(); legend(); });
+
+// For the browser tests and for people poking at the wall from the console.
+window.gcWall = {
+  units, incidents, cells, live, get ticker() { return ticker; },
+  unitLatLng: id => { const m = units.get(id)?.marker; return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; },
+  markerCount: () => [...units.values()].filter(e => e.marker).length,
+};
