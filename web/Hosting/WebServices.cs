@@ -22,6 +22,7 @@ public static class WebServices
             c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
                 ? "The request could not be read: check that the body is valid JSON with fields of the right types."
                 : null);
+        services.AddExceptionHandler<GridTimeoutHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
