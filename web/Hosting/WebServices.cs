@@ -22,6 +22,10 @@ public static class WebServices
             c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
                 ? "The request could not be read: check that the body is valid JSON with fields of the right types."
                 : null);
+        // A request the server cannot read (unreadable JSON — thrown, not answered, in Development — or a body over
+        // Kestrel's limits) keeps its 4xx status instead of becoming a 500.
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
+            e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
