@@ -13,7 +13,7 @@ public class SharedApp : IAsyncLifetime
     public HttpClient Commander { get; private set; } = null!;
     public HttpClient Dispatcher { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Commander = await App.StaffClient("commander");
         Dispatcher = await App.StaffClient("dispatcher");
