@@ -103,6 +103,7 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
 
     private async Task OnAnswer(AnswerTask m)
     {
+        var seqBefore = State.Seq;
         var outcome = State.Answer(m.TaskId, m.UnitId, m.Answer, m.Remark, Runtime.Now);
         if (!outcome.IsOk)
         {
@@ -110,9 +111,16 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
             return;
         }
         var task = State.FindTask(m.TaskId)!;
-        Timers.Cancel(task.TaskId);
         var step = m.Answer switch { TaskAnswer.Accept => TaskStep.Accept, TaskAnswer.Arrive => TaskStep.Arrive, _ => TaskStep.Release };
+        // Telling the unit again is harmless (its steps are idempotent) and heals a lost message.
         System.Region(GrainKinds.Unit).Tell(new AdvanceTask(m.UnitId, m.TaskId, step));
+        if (State.Seq == seqBefore)
+        {
+            // A resent answer: no second save, event or re-offer.
+            Sender.Tell(TaskView(task));
+            return;
+        }
+        Timers.Cancel(task.TaskId);
         await SaveThenReply(Sender, TaskView(task), Event($"task.{m.Answer.ToString().ToLowerInvariant()}", m.UnitId, $"{m.TaskId} {m.Remark}".Trim()));
         if (m.Answer == TaskAnswer.Decline) await OfferNext();
         Changed();
@@ -143,7 +151,8 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
         Withdrawn(old);
         if (m.Reassign)
         {
-            var (task, _) = m.UnitId is null ? await AssignBest(m.By) : await AssignNamed(m.UnitId, m.By);
+            // Not back to the unit it was just taken from: that unit is being released and may look available.
+            var (task, _) = m.UnitId is null ? await AssignBest(m.By, notTo: old.UnitId) : await AssignNamed(m.UnitId, m.By);
             if (task is not null) Offered(task);
         }
         await SaveThenReply(replyTo, View(), Event(m.Reassign ? "task.reassigned" : "task.cancelled", m.By, $"{old.TaskId} {reason}"));
@@ -177,9 +186,11 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
         Offered(task);
     }
 
-    private async Task<(DispatchTask?, Rejected?)> AssignBest(string by)
+    private async Task<(DispatchTask?, Rejected?)> AssignBest(string by, string? notTo = null)
     {
-        foreach (var candidate in await Recommend(Runtime.Dispatch.WantedCandidates, null, State.UnitsNotToOffer()))
+        var excluded = State.UnitsNotToOffer();
+        if (notTo is not null) excluded.Add(notTo);
+        foreach (var candidate in await Recommend(Runtime.Dispatch.WantedCandidates, null, excluded))
         {
             var task = await TryAssign(new DispatchTarget(candidate.UnitId, candidate.Name, candidate.Kind, candidate.EtaSeconds), by);
             if (task is not null) return (task, null);

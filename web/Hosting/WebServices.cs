@@ -23,6 +23,10 @@ public static class WebServices
                 ? "The request could not be read: check that the body is valid JSON with fields of the right types."
                 : null);
         services.AddExceptionHandler<GridTimeoutHandler>();
+        // A request the server cannot read (unreadable JSON — thrown, not answered, in Development — or a body over
+        // Kestrel's limits) keeps its 4xx status instead of becoming a 500.
+        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
+            e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
         services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));

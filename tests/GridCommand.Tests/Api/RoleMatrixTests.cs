@@ -1,0 +1,113 @@
+using System.Net;
+
+namespace GridCommand.Tests.Api;
+
+/// <summary>A client per role: none, the four staff roles and one unit's device.</summary>
+public sealed class RoleApp : SharedApp
+{
+    public const string UnitId = "role-unit";
+    public Dictionary<string, HttpClient> Clients { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var key = (await Commander.Send(HttpMethod.Put, $"/api/units/{UnitId}", new { kind = "guard", name = "Role guard" }, HttpStatusCode.OK))
+            .Str("deviceKey");
+        Clients["none"] = App.CreateClient();
+        foreach (var role in new[] { "commander", "dispatcher", "station", "wall" }) Clients[role] = await App.StaffClient(role);
+        Clients["device"] = (await App.DeviceClient(UnitId, key)).Client;
+    }
+}
+
+/// <summary>Every endpoint against every role: 401 without a token, 403 for a role not allowed, neither for an allowed one.</summary>
+public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
+{
+    private const string Anyone = "none commander dispatcher station wall device";
+    private const string Staff = "commander dispatcher station wall";
+    private const string Reporters = "commander dispatcher station";
+    private const string Dispatchers = "commander dispatcher";
+    private const string Device = "device";
+    private const string Incident = "I000101-000000-0000";
+    private const string Task = Incident + ".T1";
+
+    /// <summary>
+    /// Method, path, body (null: none) and who may call it. Bodies and ids are chosen so an allowed call is refused
+    /// further on (400/404) or only reads, and the matrix changes nothing.
+    /// </summary>
+    private static readonly (string Method, string Path, object? Body, string Allowed)[] Endpoints =
+    [
+        ("POST", "/api/auth/login", new { }, Anyone),
+        ("POST", "/api/auth/device", new { }, Anyone),
+        ("GET", "/health", null, Anyone),
+        ("GET", "/openapi/v1.json", null, Anyone),
+        ("GET", "/api/units", null, Staff),
+        ("GET", $"/api/units/{RoleApp.UnitId}", null, Staff),
+        ("PUT", "/api/units/role-new-unit", new { }, "commander"),
+        ("POST", $"/api/units/{RoleApp.UnitId}/position", new { }, Device),
+        ("PUT", $"/api/units/{RoleApp.UnitId}/duty", new { }, "device commander dispatcher"),
+        ("POST", "/api/incidents", new { }, Reporters),
+        ("GET", "/api/incidents?status=open", null, Staff),
+        ("GET", "/api/incidents/types", null, Staff),
+        ("GET", $"/api/incidents/{Incident}", null, Staff),
+        ("GET", $"/api/incidents/{Incident}/recommendations?limit=5", null, Reporters),
+        ("POST", $"/api/incidents/{Incident}/dispatch", new { }, Dispatchers),
+        ("POST", $"/api/incidents/{Incident}/backup", new { }, Dispatchers),
+        ("POST", $"/api/incidents/{Incident}/close", new { }, Dispatchers),
+        ("GET", "/api/tasks/current", null, Device),
+        ("POST", $"/api/tasks/{Task}/accept", new { }, Device),
+        ("POST", $"/api/tasks/{Task}/decline", new { }, Device),
+        ("POST", $"/api/tasks/{Task}/arrive", new { }, Device),
+        ("POST", $"/api/tasks/{Task}/complete", new { }, Device),
+        ("POST", $"/api/tasks/{Task}/cancel", new { }, Dispatchers),
+        ("POST", $"/api/tasks/{Task}/reassign", new { }, Dispatchers),
+        ("GET", "/api/cells", null, Staff),
+        ("GET", "/api/cells/C00-00", null, Staff),
+        ("GET", "/api/stations", null, Staff),
+        ("GET", "/api/stations/S01", null, Staff),
+        ("GET", "/api/kpis", null, Staff),
+        ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
+        ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, Staff),
+    ];
+
+    public static TheoryData<string> EndpointNames => new(Endpoints.Select(e => $"{e.Method} {e.Path}"));
+
+    [Theory]
+    [MemberData(nameof(EndpointNames))]
+    public async Task Each_role_gets_what_it_may(string endpoint)
+    {
+        var (method, path, body, allowed) = Endpoints.Single(e => $"{e.Method} {e.Path}" == endpoint);
+        var wrong = new List<string>();
+        foreach (var (role, client) in fx.Clients)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : ApiKit.Body(body) };
+            using var response = await client.SendAsync(request);
+            var status = response.StatusCode;
+            var ok = allowed.Split(' ').Contains(role)
+                ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.InternalServerError)
+                : status == (role == "none" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+            if (!ok) wrong.Add($"{role}: {(int)status}");
+        }
+        Assert.True(wrong.Count == 0, $"{endpoint} (allowed: {allowed}) answered {string.Join(", ", wrong)}");
+    }
+
+    [Fact]
+    public void The_table_covers_every_role() =>
+        Assert.All(Anyone.Split(' '), role => Assert.Contains(role, fx.Clients.Keys));
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_public_api()
+    {
+        var doc = await fx.Clients["none"].Get("/openapi/v1.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        string[] expected =
+        [
+            "/api/auth/login", "/api/auth/device", "/api/units", "/api/units/{unitId}", "/api/units/{unitId}/position", "/api/units/{unitId}/duty",
+            "/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/recommendations", "/api/incidents/{id}/dispatch",
+            "/api/incidents/{id}/backup", "/api/incidents/{id}/close", "/api/tasks/{taskId}/accept", "/api/tasks/{taskId}/decline",
+            "/api/tasks/{taskId}/arrive", "/api/tasks/{taskId}/complete", "/api/tasks/{taskId}/cancel", "/api/tasks/{taskId}/reassign",
+            "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}",
+        ];
+        var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
+        Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");
+    }
+}
