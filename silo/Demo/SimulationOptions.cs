@@ -12,6 +12,8 @@ public sealed class SimulationOptions
     public double IncidentsPerMinute { get; set; } = 2;
     /// <summary>How long a simulated incident may wait for a person before the simulated dispatcher acts.</summary>
     public TimeSpan DispatcherPatience { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Whether the demo units' phones answer their tasks by themselves (off where people or tests answer).</summary>
+    public bool CrewsAnswerTasks { get; set; } = true;
     /// <summary>Demo units whose phones are not simulated: sign in as them on the field page.</summary>
     public List<string> ManualUnits { get; set; } = ["P001", "G00001"];
 }

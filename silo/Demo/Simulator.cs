@@ -68,7 +68,7 @@ public sealed class Simulator(
         var movers = city.Units.Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
         var crews = new SimulatedCrews(node, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), o.ManualUnits.ToHashSet(), _random);
         var dispatcher = new SimulatedDispatcher(node, o.DispatcherPatience);
-        crews.Start();
+        if (o.CrewsAnswerTasks) crews.Start();
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
         var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
