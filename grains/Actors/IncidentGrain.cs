@@ -201,8 +201,9 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
 
     private async Task<(DispatchTask?, Rejected?)> AssignNamed(string unitId, string by)
     {
-        var reply = await System.Region(GrainKinds.Unit).Ask<object>(new GetUnit(unitId), AskTimeout);
-        if (reply is not UnitView { Unit: var unit }) return (null, (Rejected)reply);
+        var reply = await AskOrNull(System.Region(GrainKinds.Unit), new GetUnit(unitId));
+        if (reply is not UnitView { Unit: var unit })
+            return (null, reply as Rejected ?? new Rejected(RejectionCode.Conflict, $"Unit {unitId} did not answer; try again."));
         var eta = unit is { Lat: { } lat, Lon: { } lon } ? Runtime.Recommender.EtaSeconds(new GeoPoint(lat, lon), Scene, unit.Kind) : 0;
         var task = await TryAssign(new DispatchTarget(unit.UnitId, unit.Name, unit.Kind, eta), by);
         if (task is not null) return (task, null);
@@ -216,8 +217,24 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
     private async Task<DispatchTask?> TryAssign(DispatchTarget target, string by)
     {
         var taskId = State.NextTaskId(Id);
-        var reply = await System.Region(GrainKinds.Unit).Ask<object>(new AssignTask(target.UnitId, taskId), AskTimeout);
+        var units = System.Region(GrainKinds.Unit);
+        var reply = await AskOrNull(units, new AssignTask(target.UnitId, taskId));
+        // No answer in time: the unit may have taken the task after all; let it go so it is not held by a task nobody knows.
+        if (reply is null) units.Tell(new AdvanceTask(target.UnitId, taskId, TaskStep.Release));
         return reply is UnitView ? State.AddTask(Id, target, Runtime.Now, by) : null;
+    }
+
+    /// <summary>Asks a grain; a grain that does not answer in time (busy, or its node leaving) is treated as no answer.</summary>
+    private static async Task<object?> AskOrNull(IActorRef region, IGrainMessage message)
+    {
+        try
+        {
+            return await region.Ask<object>(message, AskTimeout);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Ring search over the cells around the incident, then each candidate's own current state.</summary>
@@ -229,12 +246,12 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
         var seen = await RingSearch.Gather<UnitSnapshot>(Runtime.Grid, State.CellId, Scene, Runtime.Dispatch.MaxSearchMeters, Runtime.Dispatch.WantedCandidates,
             async ring =>
             {
-                var rosters = await Task.WhenAll(ring.Select(c => cells.Ask<UnitsInCell>(new GetUnitsInCell(c), AskTimeout)));
-                return rosters.SelectMany(r => r.Units)
+                var rosters = await Task.WhenAll(ring.Select(c => AskOrNull(cells, new GetUnitsInCell(c))));
+                return rosters.OfType<UnitsInCell>().SelectMany(r => r.Units)
                     .Where(u => u.Status == DutyStatus.Available && !excluded.Contains(u.UnitId) && (kind is null || u.Kind == kind))
                     .ToList();
             });
-        var current = await Task.WhenAll(seen.Select(u => units.Ask<object>(new GetUnit(u.UnitId), AskTimeout)));
+        var current = await Task.WhenAll(seen.Select(u => AskOrNull(units, new GetUnit(u.UnitId))));
         return Runtime.Recommender.Rank(Scene, current.OfType<UnitView>().Select(v => v.Unit), Runtime.Now, excluded, kind, limit);
     }
 
