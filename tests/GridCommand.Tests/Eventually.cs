@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace GridCommand.Tests;
 
@@ -15,6 +16,20 @@ public static class Eventually
         {
             if (clock.Elapsed > timeout)
                 throw new TimeoutException($"Not true within {timeout.TotalSeconds:0.#} s: {what ?? "condition"}");
+            await Task.Delay(Poll);
+        }
+    }
+
+    /// <summary>Probes until <paramref name="done"/> holds and returns that value; at the deadline fails with the last value seen.</summary>
+    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? within = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var timeout = within ?? TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var value = await probe();
+            if (done(value)) return value;
+            if (clock.Elapsed > timeout) throw new TimeoutException($"Timed out waiting for {what}; last seen: {Describe(value)}");
             await Task.Delay(Poll);
         }
     }
@@ -39,4 +54,6 @@ public static class Eventually
             }
         }
     }
+
+    private static string Describe(object? value) => value is JsonElement e ? e.GetRawText() : value?.ToString() ?? "null";
 }

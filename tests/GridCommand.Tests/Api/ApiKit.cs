@@ -7,24 +7,6 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GridCommand.Tests.Api;
 
-/// <summary>Polls until a condition holds or a deadline passes: the cluster updates cells and the live picture by messages.</summary>
-public static class Eventually
-{
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}; last seen: {Describe(value)}");
-            await Task.Delay(50);
-        }
-    }
-
-    private static string Describe(object? value) => value is JsonElement e ? e.GetRawText() : value?.ToString() ?? "null";
-}
-
 /// <summary>
 /// Separate neighbourhoods of the city, about 4 km apart, so tests sharing one app never see each other's units
 /// (the test apps search at most <see cref="ApiKit.SearchMeters"/> around an incident) or merge each other's calls.
