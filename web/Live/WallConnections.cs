@@ -8,8 +8,6 @@ public sealed class WallConnections
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _open = new();
 
-    public int Count => _open.Count;
-
     public void Add(HubCallerContext context) => _open[context.ConnectionId] = context;
 
     public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
