@@ -71,6 +71,7 @@ node.System.ActorOf(TopicSubscriber.Props(Topics.CityChanges, m =>
 var slices = (int)(reportEvery / TimeSpan.FromMilliseconds(100));
 long sent = 0;
 var gcBefore = GC.CollectionCount(0);
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 clock.Restart();
 var deliveredAtStart = Interlocked.Read(ref delivered);
 using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100)))
@@ -91,6 +92,7 @@ using (var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100)))
     }
 }
 var elapsed = clock.Elapsed.TotalSeconds;
+var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 await Task.Delay(TimeSpan.FromSeconds(2)); // let the last batches arrive
 var got = Interlocked.Read(ref delivered) - deliveredAtStart;
 var sortedDelays = delays.Order().ToArray();
@@ -98,7 +100,7 @@ double Pct(double p) => sortedDelays.Length == 0 ? double.NaN : sortedDelays[(in
 Console.WriteLine($"fixes sent: {sent:N0} in {elapsed:F1} s = {sent / elapsed:N0}/s");
 Console.WriteLine($"fixes on the screens' feed: {got:N0} = {got / elapsed:N0}/s ({100.0 * got / sent:F1}% of sent)");
 Console.WriteLine($"fix → feed delay: p50 {Pct(0.5):F0} ms, p90 {Pct(0.9):F0} ms, p99 {Pct(0.99):F0} ms");
-Console.WriteLine($"gen-0 collections during the run: {GC.CollectionCount(0) - gcBefore}");
+Console.WriteLine($"CPU while driving (sender included): {cpu / elapsed * 100:F0}% of one core; gen-0 collections: {GC.CollectionCount(0) - gcBefore}");
 
 // Recommendations and dispatches against the loaded city.
 var recommend = new List<double>();
