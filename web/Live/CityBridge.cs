@@ -25,7 +25,7 @@ public sealed class CityBridge(
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        await city.LoadAsync(storage.States, stop);
+        await city.LoadAsync(storage.States, clock.GetUtcNow(), stop);
         node.System.ActorOf(TopicSubscriber.Props(Topics.CityChanges, m => OnChanges((CityChanges)m)), "wall-bridge");
         node.System.ActorOf(TopicSubscriber.Props(Topics.FieldTasks, OnFieldNotice), "field-bridge");
         log.LogInformation("Live picture loaded: {Units} units, {Incidents} incidents", city.Units.Count, city.Incidents.Count);
@@ -34,7 +34,11 @@ public sealed class CityBridge(
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
-                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow()), stop);
+            {
+                var now = clock.GetUtcNow();
+                city.ForgetOldIncidents(now);
+                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now), stop);
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

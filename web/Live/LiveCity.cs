@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GridCommand.Grains;
 using GridCommand.Grains.Actors;
 using GridCommand.Grains.Incidents;
 using GridCommand.Grains.Messages;
@@ -22,7 +23,15 @@ public sealed class LiveCity
 
     public IReadOnlyCollection<IncidentView> Incidents => (IReadOnlyCollection<IncidentView>)_incidents.Values;
 
-    public async Task LoadAsync(IGrainStateStore store, CancellationToken ct)
+    /// <summary>
+    /// The picture keeps open incidents and every incident since yesterday began (China time): enough
+    /// for the queues, the wall and today's KPIs. Older history stays in the store and the event log.
+    /// </summary>
+    public static bool Keeps(IncidentView incident, DateTimeOffset now) =>
+        incident.Status is IncidentStatus.New or IncidentStatus.Dispatched or IncidentStatus.OnScene
+        || incident.CreatedAt >= CityClock.StartOfToday(now).AddDays(-1);
+
+    public async Task LoadAsync(IGrainStateStore store, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var row in await store.ReadAllAsync(GrainKinds.Unit, ct))
         {
@@ -32,8 +41,17 @@ public sealed class LiveCity
         foreach (var row in await store.ReadAllAsync(GrainKinds.Incident, ct))
         {
             var incident = GrainJson.Deserialize<IncidentState>(row.Payload);
-            if (incident.Opened) Apply(IncidentViews.Of(row.Id, incident));
+            if (!incident.Opened) continue;
+            var view = IncidentViews.Of(row.Id, incident);
+            if (Keeps(view, now)) Apply(view);
         }
+    }
+
+    /// <summary>Lets go of closed incidents from before yesterday, so a wall that runs for months stays small.</summary>
+    public void ForgetOldIncidents(DateTimeOffset now)
+    {
+        foreach (var (id, incident) in _incidents)
+            if (!Keeps(incident, now)) _incidents.TryRemove(id, out _);
     }
 
     public void Apply(CityChanges changes)
