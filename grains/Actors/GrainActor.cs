@@ -52,8 +52,11 @@ public abstract class GrainActor<TState> : ReceiveActor, IWithStash, IWithTimers
         if (logged is not null) await Runtime.Events.AppendAsync(logged);
     }
 
-    /// <summary>Saves then replies; a failed save is answered as a conflict and restarts the grain from its stored state.</summary>
-    protected async Task SaveThenReply(IActorRef replyTo, object reply, GrainEvent? logged = null)
+    /// <summary>
+    /// Saves, runs <paramref name="afterSave"/> (telling others before the caller hears back), then replies;
+    /// a failed save is answered as a conflict and restarts the grain from its stored state.
+    /// </summary>
+    protected async Task SaveThenReply(IActorRef replyTo, object reply, GrainEvent? logged = null, Action? afterSave = null)
     {
         try
         {
@@ -64,6 +67,7 @@ public abstract class GrainActor<TState> : ReceiveActor, IWithStash, IWithTimers
             replyTo.Tell(new Rejected(RejectionCode.Conflict, $"Not saved, please retry: {e.Message}"));
             throw;
         }
+        afterSave?.Invoke();
         replyTo.Tell(reply);
     }
 

@@ -61,9 +61,12 @@ public sealed class IncidentGrain : GrainActor<IncidentState>
         }
         var cellId = Runtime.Grid.CellAt(new GeoPoint(m.Lat, m.Lon))?.Id;
         State.Open(m.Type, m.Priority, m.Lat, m.Lon, m.Address, m.Description, m.Source, cellId, m.DivertTo, m.At, m.By);
-        await SaveThenReply(Sender, View(), Event("incident.opened", m.By, $"{m.Type} P{m.Priority} {m.Source}"));
-        if (cellId is not null)
-            System.Region(GrainKinds.Cell).Tell(new IncidentOpenedInCell(cellId, Id, new OpenIncidentRef(m.Type, m.Lat, m.Lon, m.At)));
+        // The cell hears of it before the caller does, so the caller's next report can be matched as a repeat call.
+        await SaveThenReply(Sender, View(), Event("incident.opened", m.By, $"{m.Type} P{m.Priority} {m.Source}"), () =>
+        {
+            if (cellId is not null)
+                System.Region(GrainKinds.Cell).Tell(new IncidentOpenedInCell(cellId, Id, new OpenIncidentRef(m.Type, m.Lat, m.Lon, m.At)));
+        });
         Changed();
     }
 

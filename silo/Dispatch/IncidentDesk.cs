@@ -25,7 +25,24 @@ public sealed record IntakeResult(IncidentView Incident, string? DuplicateOf, bo
 /// </summary>
 public sealed class IncidentDesk(GridNode node)
 {
+    // One report at a time on this node: ten people calling about the same fire at once make one incident
+    // with ten reports, not ten incidents. Intake is a few milliseconds a report, far above 110 call rates.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     public async Task<object> Report(IncidentReport r)
+    {
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            return await Take(r);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<object> Take(IncidentReport r)
     {
         var now = node.Runtime.Now;
         var id = r.RequestId is null ? IncidentIds.New(now) : ForRequest(r.RequestId);

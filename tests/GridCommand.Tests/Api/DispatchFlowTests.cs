@@ -212,6 +212,19 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
     }
 
     [Fact]
+    public async Task Six_people_calling_about_the_same_fire_at_once_make_one_incident_with_six_reports()
+    {
+        var scene = Areas.Centre(9);
+        var calls = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Dispatcher.CreateIncident("fire", scene.Offset(20 * i, 60 * i), priority: 1)));
+
+        var id = Assert.Single(calls.Select(c => c.Id()).Distinct());
+        Assert.Single(calls, c => c.GetProperty("duplicateOf").ValueKind == JsonValueKind.Null);
+        var incident = await Dispatcher.Get($"/api/incidents/{id}");
+        Assert.Equal(6, incident.GetProperty("reportCount").GetInt32());
+    }
+
+    [Fact]
     public async Task A_repeat_call_is_merged_into_the_open_incident()
     {
         var scene = Areas.Centre(4);
