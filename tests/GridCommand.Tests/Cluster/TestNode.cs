@@ -39,6 +39,9 @@ public sealed class TestNode : IAsyncDisposable
 
     public Address Address => Akka.Cluster.Cluster.Get(Node.System).SelfAddress;
 
+    /// <summary>Fires when the host begins to stop, for whatever reason.</summary>
+    public CancellationToken Stopping => host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
     /// <summary>
     /// The configuration a test node starts from: simulation off, and positions and cell rosters saved
     /// only after an hour, so within a test only passivation or hand-off can have saved them.
