@@ -22,7 +22,7 @@ public static class AuthApi
             if (string.IsNullOrEmpty(body.Username) || string.IsNullOrEmpty(body.Password))
                 return GrainReplies.BadRequest("username and password are required.");
             return users.Check(body.Username, body.Password) is { } role
-                ? Results.Ok(new LoginResponse(tokens.Issue(body.Username, role, null, options.Value.StaffTokenLifetime), role))
+                ? Results.Ok(new LoginResponse(tokens.Issue(body.Username, role, null, options.Value.TokenLifetime(role)), role))
                 : Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
         });
 
@@ -32,7 +32,7 @@ public static class AuthApi
                 return GrainReplies.BadRequest("unitId and deviceKey are required.");
             var reply = await node.Ask(node.Units, new GetUnit(body.UnitId));
             return reply is UnitView view && DeviceKeys.Matches(body.UnitId, body.DeviceKey, view.DeviceKeyHash)
-                ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.DeviceTokenLifetime), body.UnitId))
+                ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
                 : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });
         return app;

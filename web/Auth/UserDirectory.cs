@@ -20,7 +20,16 @@ public sealed class AuthOptions
     /// <summary>Base64 HMAC key for tokens; when empty one is made and kept in the grain store, shared by every node.</summary>
     public string? SigningKey { get; set; }
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>A wall screen signs in once and stays: its token outlives a shift.</summary>
+    public TimeSpan WallTokenLifetime { get; set; } = TimeSpan.FromDays(90);
     public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan TokenLifetime(string role) => role switch
+    {
+        Roles.Wall => WallTokenLifetime,
+        Roles.Device => DeviceTokenLifetime,
+        _ => StaffTokenLifetime,
+    };
 }
 
 /// <summary>Checks a user name and password against configured accounts (hashed) or the demo accounts.</summary>
