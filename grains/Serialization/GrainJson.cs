@@ -14,6 +14,9 @@ public static class GrainJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>An enum value as it appears on the wire, e.g. "patrol-car".</summary>
+    public static string WireName<T>(T value) where T : struct, Enum => Serialize(value).Trim('"');
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Empty {typeof(T).Name} payload");
 }

@@ -52,7 +52,7 @@ public static class IncidentsApi
             UnitKind? wantedKind = null;
             if (kind is { Length: > 0 })
             {
-                if (!InputRules.TryParseWire<UnitKind>(kind, out var k)) return GrainReplies.BadRequest($"kind must be one of {InputRules.WireNames<UnitKind>()}.");
+                if (InputRules.OneOf("kind", kind, out UnitKind k) is { } error) return GrainReplies.BadRequest(error);
                 wantedKind = k;
             }
             return GrainReplies.Map<RecommendationList>(await node.Ask(node.Incidents, new GetRecommendations(id, limit ?? 5, wantedKind)),
@@ -84,8 +84,7 @@ public static class IncidentsApi
                     ?? InputRules.Text("address", body.Address, InputRules.MaxNameLength)
                     ?? InputRules.Text("description", body.Description, InputRules.MaxTextLength)
                     ?? InputRules.Text("requestId", body.RequestId, InputRules.MaxNameLength)
-                    ?? (body.Source is null || InputRules.TryParseWire(body.Source, out source) ? null
-                        : $"source must be one of {InputRules.WireNames<IncidentSource>()}.");
+                    ?? (body.Source is null ? null : InputRules.OneOf("source", body.Source, out source));
         if (error is not null) return GrainReplies.BadRequest(error);
 
         var reply = await desk.Report(new IncidentReport(type!, body.Priority!.Value, new GeoPoint(body.Lat!.Value, body.Lon!.Value),

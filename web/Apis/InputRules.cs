@@ -42,6 +42,10 @@ public static class InputRules
         }
     }
 
+    /// <summary>Parses <paramref name="value"/> as a wire name of <typeparamref name="T"/>; the error names the allowed values.</summary>
+    public static string? OneOf<T>(string field, string? value, out T result) where T : struct, Enum =>
+        TryParseWire(value, out result) ? null : $"{field} must be one of {WireNames<T>()}.";
+
     public static string WireNames<T>() where T : struct, Enum =>
-        string.Join(", ", Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, GrainJson.Options).Trim('"')));
+        string.Join(", ", Enum.GetValues<T>().Select(GrainJson.WireName));
 }

@@ -30,8 +30,9 @@ public static class UnitsApi
         {
             UnitKind k = default;
             DutyStatus s = default;
-            if (kind is not null && !InputRules.TryParseWire(kind, out k)) return GrainReplies.BadRequest($"kind must be one of {InputRules.WireNames<UnitKind>()}.");
-            if (status is not null && !InputRules.TryParseWire(status, out s)) return GrainReplies.BadRequest($"status must be one of {InputRules.WireNames<DutyStatus>()}.");
+            var error = (kind is null ? null : InputRules.OneOf("kind", kind, out k))
+                        ?? (status is null ? null : InputRules.OneOf("status", status, out s));
+            if (error is not null) return GrainReplies.BadRequest(error);
             return Results.Ok(city.Units
                 .Where(u => (kind is null || u.Kind == k) && (status is null || u.Status == s) && (stationId is null || u.StationId == stationId))
                 .OrderBy(u => u.UnitId, StringComparer.Ordinal));
@@ -69,8 +70,9 @@ public static class UnitsApi
 
     private static async Task<IResult> Enroll(string unitId, EnrollUnitRequest body, ClaimsPrincipal user, GridNode node)
     {
+        var kindError = InputRules.OneOf("kind", body.Kind, out UnitKind kind);
         var error = InputRules.Required("name", body.Name, InputRules.MaxNameLength)
-                    ?? (InputRules.TryParseWire<UnitKind>(body.Kind, out _) ? null : $"kind must be one of {InputRules.WireNames<UnitKind>()}.")
+                    ?? kindError
                     ?? (unitId.Length > 64 || unitId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
                         ? "unitId may use letters, digits, '-' and '_' (at most 64)." : null)
                     ?? InputRules.Text("postName", body.PostName, InputRules.MaxNameLength)
@@ -78,7 +80,6 @@ public static class UnitsApi
         if (error is not null) return GrainReplies.BadRequest(error);
         if (body.StationId is not null && await node.Ask(node.Stations, new GetStation(body.StationId)) is Rejected)
             return GrainReplies.BadRequest($"No station {body.StationId}.");
-        InputRules.TryParseWire<UnitKind>(body.Kind, out var kind);
         var key = DeviceKeys.NewKey();
         var reply = await node.Ask(node.Units, new EnrollUnit(unitId, kind, body.Name!.Trim(), body.StationId, body.PostName, body.Team,
             DeviceKeys.Hash(unitId, key), user.Who()));

@@ -1,6 +1,7 @@
 using GridCommand.Grains;
 using GridCommand.Grains.Incidents;
 using GridCommand.Grains.Messages;
+using GridCommand.Grains.Serialization;
 using GridCommand.Grains.Units;
 
 namespace GridCommand.Web.Live;
@@ -46,7 +47,7 @@ public static class Kpis
             Ratio(reports - today.Count, reports),
             Ratio(today.Count(i => i.DivertedTo is not null), today.Count),
             units.Where(u => u.Status != DutyStatus.OffDuty).GroupBy(u => u.Kind)
-                .Select(g => new UnitsOnDuty(Wire(g.Key), g.Count(), g.Count(u => u.Status == DutyStatus.Available && !u.Stale)))
+                .Select(g => new UnitsOnDuty(GrainJson.WireName(g.Key), g.Count(), g.Count(u => u.Status == DutyStatus.Available && !u.Stale)))
                 .OrderBy(u => u.Kind, StringComparer.Ordinal).ToList());
     }
 
@@ -55,7 +56,4 @@ public static class Kpis
         sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
-
-    private static string Wire(UnitKind kind) =>
-        System.Text.Json.JsonSerializer.Serialize(kind, Grains.Serialization.GrainJson.Options).Trim('"');
 }
