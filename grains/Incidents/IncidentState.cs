@@ -5,6 +5,13 @@ namespace GridCommand.Grains.Incidents;
 /// <summary>new → dispatched → on-scene → resolved → closed; or merged into another, or diverted to another department.</summary>
 public enum IncidentStatus { New, Dispatched, OnScene, Resolved, Closed, Merged, Diverted }
 
+public static class IncidentStatuses
+{
+    /// <summary>Still police work in hand: not yet resolved, closed, merged or diverted.</summary>
+    public static bool IsOpen(this IncidentStatus status) =>
+        status is IncidentStatus.New or IncidentStatus.Dispatched or IncidentStatus.OnScene;
+}
+
 /// <summary>Where a report came from.</summary>
 public enum IncidentSource { Call110, Radio, Chat, Camera, Patrol, WalkIn }
 
@@ -41,7 +48,7 @@ public sealed class IncidentState
 
     public bool Opened => Type.Length > 0;
 
-    public bool IsOpen => Status is IncidentStatus.New or IncidentStatus.Dispatched or IncidentStatus.OnScene;
+    public bool IsOpen => Status.IsOpen();
 
     /// <summary>Units that declined or let the offer time out: not offered this incident again.</summary>
     public ISet<string> UnitsNotToOffer() =>

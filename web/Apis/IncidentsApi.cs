@@ -18,7 +18,7 @@ public sealed record CloseRequest(string? Resolution);
 
 public static class IncidentsApi
 {
-    private static readonly IncidentStatus[] OpenStatuses = [IncidentStatus.New, IncidentStatus.Dispatched, IncidentStatus.OnScene];
+    private static readonly IncidentStatus[] OpenStatuses = Enum.GetValues<IncidentStatus>().Where(s => s.IsOpen()).ToArray();
 
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder app)
     {

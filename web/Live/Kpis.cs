@@ -37,7 +37,7 @@ public static class Kpis
         var reports = today.Sum(i => i.ReportCount);
         return new KpiReport(
             now,
-            all.Where(i => i.Status is IncidentStatus.New or IncidentStatus.Dispatched or IncidentStatus.OnScene)
+            all.Where(i => i.Status.IsOpen())
                 .GroupBy(i => i.Priority).ToDictionary(g => g.Key, g => g.Count()),
             today.GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.Count()),
             today.Count,

@@ -28,8 +28,7 @@ public sealed class LiveCity
     /// for the queues, the wall and today's KPIs. Older history stays in the store and the event log.
     /// </summary>
     public static bool Keeps(IncidentView incident, DateTimeOffset now) =>
-        incident.Status is IncidentStatus.New or IncidentStatus.Dispatched or IncidentStatus.OnScene
-        || incident.CreatedAt >= CityClock.StartOfToday(now).AddDays(-1);
+        incident.Status.IsOpen() || incident.CreatedAt >= CityClock.StartOfToday(now).AddDays(-1);
 
     public async Task LoadAsync(IGrainStateStore store, DateTimeOffset now, CancellationToken ct)
     {

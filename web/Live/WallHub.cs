@@ -1,3 +1,4 @@
+using GridCommand.Grains.Incidents;
 using GridCommand.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -23,12 +24,11 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
         return Task.CompletedTask;
     }
 
-    public static object Snapshot(LiveCity city, DateTimeOffset now) => new
+    private static object Snapshot(LiveCity city, DateTimeOffset now) => new
     {
         at = now,
         units = city.Units,
-        incidents = city.Incidents.Where(i => i.CreatedAt >= Grains.CityClock.StartOfToday(now) || i.Status is
-            Grains.Incidents.IncidentStatus.New or Grains.Incidents.IncidentStatus.Dispatched or Grains.Incidents.IncidentStatus.OnScene),
+        incidents = city.Incidents.Where(i => i.CreatedAt >= Grains.CityClock.StartOfToday(now) || i.Status.IsOpen()),
         kpis = Kpis.Compute(city.Incidents, city.Units, now),
     };
 }
