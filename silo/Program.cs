@@ -1,9 +1,18 @@
 using GridCommand.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
-// A headless grid node: forms or joins the cluster named in configuration and hosts shards.
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddGridSettingsFiles(args, Path.Combine(AppContext.BaseDirectory, "silo.json"));
-builder.Logging.AddGridLogging(builder.Configuration);
-builder.Services.AddGridNode(builder.Configuration);
-await builder.Build().RunAsync();
+namespace GridCommand.Silo;
+
+/// <summary>A headless silo: joins the cluster named in configuration and hosts grains.</summary>
+public static class SiloProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Configuration.AddGridSettingsFiles(args, Path.Combine(AppContext.BaseDirectory, "silo.json"));
+        builder.AddGridLogging();
+        builder.Configuration["Cluster:Role"] = "silo";
+        builder.AddGridNode();
+        await builder.Build().RunAsync();
+    }
+}

@@ -10,8 +10,8 @@ if (args is ["hash-password", var password])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddGridSettingsFiles(args);
-builder.Logging.AddGridLogging(builder.Configuration);
-builder.Services.AddGridNode(builder.Configuration);
+builder.AddGridLogging();
+builder.AddGridNode();
 builder.AddGridCommandWeb();
 
 var app = builder.Build();

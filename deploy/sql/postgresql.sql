@@ -1,19 +1,69 @@
--- GridCommand storage schema for PostgreSQL. The silo runs an embedded copy of this very file on
--- start (GrainStorage.EnsureSchemaAsync), so it is safe to run again; keep sqlite.sql in step.
+-- GridCommand's schema for PostgreSQL, the production store. The silo runs an embedded copy of this very
+-- file at every start (every statement is idempotent; concurrent starts are serialized by an advisory lock).
+--
+-- Three parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
+-- written by us to the contract of Orleans' scripts in dotnet/orleans src/AdoNet, simplified with a unique
+-- index and upserts), the append-only event log, and the position journal. Keep sqlite.sql in step.
 -- Timestamps are timestamptz (stored as UTC).
 
--- One row per grain, Orleans AdoNet style: version is bumped by every write (optimistic concurrency).
-CREATE TABLE IF NOT EXISTS grain_state (
-    kind     text        NOT NULL,
-    id       text        NOT NULL,
-    version  bigint      NOT NULL,
-    payload  text        NOT NULL,
-    modified timestamptz NOT NULL,
-    PRIMARY KEY (kind, id)
+-- The queries Orleans runs, by key. Orleans binds parameters by name and reads result columns by name.
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey  varchar(64)   NOT NULL PRIMARY KEY,
+    QueryText varchar(8000) NOT NULL
 );
 
--- Append-only history: the audit log and the source of the KPI reports.
-CREATE TABLE IF NOT EXISTS grain_event (
+-- One row per grain state. Version is the ETag: every write names the version it read (NULL for a grain never
+-- written) and bumps it; a write naming another version changes nothing and Orleans reports the conflict.
+CREATE TABLE IF NOT EXISTS OrleansStorage
+(
+    GrainIdHash            integer      NOT NULL,
+    GrainIdN0              bigint       NOT NULL,
+    GrainIdN1              bigint       NOT NULL,
+    GrainTypeHash          integer      NOT NULL,
+    GrainTypeString        varchar(512) NOT NULL,
+    GrainIdExtensionString varchar(512),
+    ServiceId              varchar(150) NOT NULL,
+    PayloadBinary          bytea,
+    ModifiedOn             timestamptz  NOT NULL,
+    Version                integer
+);
+CREATE UNIQUE INDEX IF NOT EXISTS OrleansStorage_Grain
+    ON OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, (COALESCE(GrainIdExtensionString, '')));
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
+SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @PayloadBinary, now(), 1
+WHERE @GrainStateVersion IS NULL
+ON CONFLICT DO NOTHING
+RETURNING Version AS NewGrainStateVersion;
+UPDATE OrleansStorage
+SET PayloadBinary = @PayloadBinary, ModifiedOn = now(), Version = Version + 1
+WHERE @GrainStateVersion IS NOT NULL AND Version = @GrainStateVersion
+  AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND COALESCE(GrainIdExtensionString, '''') = COALESCE(@GrainIdExtensionString, '''')
+RETURNING Version AS NewGrainStateVersion;
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
+SELECT PayloadBinary, Version
+FROM OrleansStorage
+WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND COALESCE(GrainIdExtensionString, '''') = COALESCE(@GrainIdExtensionString, '''');
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+UPDATE OrleansStorage
+SET PayloadBinary = NULL, ModifiedOn = now(), Version = Version + 1
+WHERE Version = @GrainStateVersion
+  AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND COALESCE(GrainIdExtensionString, '''') = COALESCE(@GrainIdExtensionString, '''')
+RETURNING Version AS NewGrainStateVersion;
+') ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+-- Append-only history: the audit log, the incidents' timelines and the source of the KPI reports.
+CREATE TABLE IF NOT EXISTS grain_event
+(
     seq        bigserial   PRIMARY KEY,
     at         timestamptz NOT NULL,
     actor      text        NOT NULL,
@@ -24,3 +74,16 @@ CREATE TABLE IF NOT EXISTS grain_event (
 );
 CREATE INDEX IF NOT EXISTS grain_event_grain ON grain_event (grain_kind, grain_id);
 CREATE INDEX IF NOT EXISTS grain_event_at ON grain_event (at);
+
+-- The position journal: each unit's newest fix, saved in batches by the silo that hosts the unit.
+CREATE TABLE IF NOT EXISTS unit_position
+(
+    unit_id     text             NOT NULL PRIMARY KEY,
+    lat         double precision NOT NULL,
+    lon         double precision NOT NULL,
+    at          timestamptz      NOT NULL,
+    speed_kmh   double precision,
+    heading_deg double precision,
+    accuracy_m  double precision,
+    seq         bigint           NOT NULL
+);

@@ -1,29 +1,96 @@
--- GridCommand storage schema for SQLite. The silo runs an embedded copy of this very file on
--- start (GrainStorage.EnsureSchemaAsync), so it is safe to run again; keep postgresql.sql in step.
--- Timestamps are UTC text 'yyyy-MM-dd HH:mm:ss.ffffff' (trailing zeros trimmed), which sorts as time.
+-- GridCommand's schema for SQLite, the embedded default. The silo runs an embedded copy of this very file
+-- at every start (every statement is idempotent), so code and schema cannot drift apart.
+--
+-- Three parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
+-- written by us to the contract of Orleans' scripts in dotnet/orleans src/AdoNet, simplified with a unique
+-- index and upserts), the append-only event log, and the position journal.
+-- Timestamps we write are UTC text 'yyyy-MM-dd HH:mm:ss.ffffff' (trailing zeros trimmed), which sorts as time.
 
 -- Readers never block the writer; the mode is stored in the database file.
 PRAGMA journal_mode = WAL;
 
--- One row per grain, Orleans AdoNet style: version is bumped by every write (optimistic concurrency).
-CREATE TABLE IF NOT EXISTS grain_state (
-    kind     text   NOT NULL,
-    id       text   NOT NULL,
-    version  bigint NOT NULL,
-    payload  text   NOT NULL,
-    modified text   NOT NULL,
-    PRIMARY KEY (kind, id)
+-- The queries Orleans runs, by key. Orleans binds parameters by name and reads result columns by name.
+CREATE TABLE IF NOT EXISTS OrleansQuery
+(
+    QueryKey  TEXT NOT NULL PRIMARY KEY,
+    QueryText TEXT NOT NULL
 );
 
--- Append-only history: the audit log and the source of the KPI reports.
-CREATE TABLE IF NOT EXISTS grain_event (
-    seq        integer PRIMARY KEY AUTOINCREMENT,
-    at         text NOT NULL,
-    actor      text NOT NULL,
-    what       text NOT NULL,
-    grain_kind text NOT NULL,
-    grain_id   text NOT NULL,
-    data       text
+-- One row per grain state. Version is the ETag: every write names the version it read (NULL for a grain never
+-- written) and bumps it; a write naming another version changes nothing and Orleans reports the conflict.
+CREATE TABLE IF NOT EXISTS OrleansStorage
+(
+    GrainIdHash            INTEGER NOT NULL,
+    GrainIdN0              INTEGER NOT NULL,
+    GrainIdN1              INTEGER NOT NULL,
+    GrainTypeHash          INTEGER NOT NULL,
+    GrainTypeString        TEXT    NOT NULL,
+    GrainIdExtensionString TEXT,
+    ServiceId              TEXT    NOT NULL,
+    PayloadBinary          BLOB,
+    ModifiedOn             TEXT    NOT NULL,
+    Version                INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS OrleansStorage_Grain
+    ON OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, IFNULL(GrainIdExtensionString, ''));
+
+-- synchronous = NORMAL: in WAL mode a commit survives a crash of the process (the WAL is in the OS's hands);
+-- only a power cut can take the last commits. Per connection, so it rides along with every write.
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
+PRAGMA synchronous = NORMAL;
+INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)
+SELECT @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString, @GrainIdExtensionString, @ServiceId, @PayloadBinary,
+       strftime(''%Y-%m-%d %H:%M:%f'', ''now''), 1
+WHERE @GrainStateVersion IS NULL
+ON CONFLICT DO NOTHING
+RETURNING Version AS NewGrainStateVersion;
+UPDATE OrleansStorage
+SET PayloadBinary = @PayloadBinary, ModifiedOn = strftime(''%Y-%m-%d %H:%M:%f'', ''now''), Version = Version + 1
+WHERE @GrainStateVersion IS NOT NULL AND Version = @GrainStateVersion
+  AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND IFNULL(GrainIdExtensionString, '''') = IFNULL(@GrainIdExtensionString, '''')
+RETURNING Version AS NewGrainStateVersion;
+');
+
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ReadFromStorageKey', '
+SELECT PayloadBinary, Version
+FROM OrleansStorage
+WHERE ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND IFNULL(GrainIdExtensionString, '''') = IFNULL(@GrainIdExtensionString, '''');
+');
+
+INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES ('ClearStorageKey', '
+UPDATE OrleansStorage
+SET PayloadBinary = NULL, ModifiedOn = strftime(''%Y-%m-%d %H:%M:%f'', ''now''), Version = Version + 1
+WHERE Version = @GrainStateVersion
+  AND ServiceId = @ServiceId AND GrainTypeString = @GrainTypeString AND GrainIdN0 = @GrainIdN0 AND GrainIdN1 = @GrainIdN1
+  AND IFNULL(GrainIdExtensionString, '''') = IFNULL(@GrainIdExtensionString, '''')
+RETURNING Version AS NewGrainStateVersion;
+');
+
+-- Append-only history: the audit log, the incidents' timelines and the source of the KPI reports.
+CREATE TABLE IF NOT EXISTS grain_event
+(
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    what       TEXT NOT NULL,
+    grain_kind TEXT NOT NULL,
+    grain_id   TEXT NOT NULL,
+    data       TEXT
 );
 CREATE INDEX IF NOT EXISTS grain_event_grain ON grain_event (grain_kind, grain_id);
 CREATE INDEX IF NOT EXISTS grain_event_at ON grain_event (at);
+
+-- The position journal: each unit's newest fix, saved in batches by the silo that hosts the unit.
+CREATE TABLE IF NOT EXISTS unit_position
+(
+    unit_id     TEXT    NOT NULL PRIMARY KEY,
+    lat         REAL    NOT NULL,
+    lon         REAL    NOT NULL,
+    at          TEXT    NOT NULL,
+    speed_kmh   REAL,
+    heading_deg REAL,
+    accuracy_m  REAL,
+    seq         INTEGER NOT NULL
+);

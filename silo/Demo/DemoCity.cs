@@ -1,6 +1,6 @@
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Stations;
-using GridCommand.Grains.Units;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Stations;
+using GridCommand.Rules.Units;
 
 namespace GridCommand.Silo.Demo;
 

@@ -1,5 +1,5 @@
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Units;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
 
 namespace GridCommand.Silo.Demo;
 

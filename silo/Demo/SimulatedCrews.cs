@@ -1,34 +1,38 @@
 using System.Collections.Concurrent;
-using GridCommand.Grains.Actors;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
 
 namespace GridCommand.Silo.Demo;
 
 /// <summary>
 /// Plays the phones of the demo units: a task is accepted after a few seconds (now and then declined),
 /// the unit drives to the scene, reports arrival, and completes after a while on scene. Units listed in
-/// Simulation:ManualUnits are left to a person on the field page.
+/// Simulation:ManualUnits are left to a person on the field page. Hears of tasks as a web node does, from the feed.
 /// </summary>
-public sealed class SimulatedCrews(GridNode node, IReadOnlyDictionary<string, Movement> movers, ISet<string> manualUnits, Random random)
+public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<string, Movement> movers, ISet<string> manualUnits, Random random)
+    : ICityFeedObserver
 {
     private const double DeclineChance = 0.05;
-    private readonly ConcurrentQueue<object> _notices = new();
+    private readonly ConcurrentQueue<CityChanges> _notices = new();
     private readonly Dictionary<string, Crew> _crews = new();
 
-    public void Start() => node.System.ActorOf(TopicSubscriber.Props(Topics.FieldTasks, _notices.Enqueue), "simulated-crews");
+    public Task OnChanges(CityChanges changes)
+    {
+        if (changes.TasksOffered.Count > 0 || changes.TasksWithdrawn.Count > 0) _notices.Enqueue(changes);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Called on the simulator's tick: takes new notices, then moves each crew's task on.</summary>
     public void Tick(DateTimeOffset now)
     {
         while (_notices.TryDequeue(out var notice))
         {
-            if (notice is TaskOffered o && movers.ContainsKey(o.UnitId) && !manualUnits.Contains(o.UnitId))
-                _crews[o.UnitId] = new Crew(o.Task, now + TimeSpan.FromSeconds(random.Next(3, 12)), TimeSpan.FromSeconds(random.Next(30, 120)));
-            if (notice is TaskWithdrawn w && _crews.TryGetValue(w.UnitId, out var crew) && crew.Task.TaskId == w.TaskId)
-                Release(w.UnitId);
+            foreach (var offered in notice.TasksOffered.Where(o => movers.ContainsKey(o.UnitId) && !manualUnits.Contains(o.UnitId)))
+                _crews[offered.UnitId] = new Crew(offered, now + TimeSpan.FromSeconds(random.Next(3, 12)), TimeSpan.FromSeconds(random.Next(30, 120)));
+            foreach (var withdrawn in notice.TasksWithdrawn)
+                if (_crews.TryGetValue(withdrawn.UnitId, out var crew) && crew.Task.TaskId == withdrawn.TaskId) Release(withdrawn.UnitId);
         }
         foreach (var (unitId, crew) in _crews.ToList())
         {
@@ -65,8 +69,10 @@ public sealed class SimulatedCrews(GridNode node, IReadOnlyDictionary<string, Mo
         movers[unitId].Destination = null;
     }
 
+    // A refused or lost answer is what a real phone meets too: the crew just carries on.
     private void Answer(Crew crew, TaskAnswer answer, string? remark) =>
-        _ = node.Ask(node.Incidents, new AnswerTask(crew.Task.IncidentId, crew.Task.TaskId, crew.Task.UnitId, answer, remark));
+        _ = grains.GetGrain<IIncidentGrain>(crew.Task.IncidentId).Answer(crew.Task.TaskId, crew.Task.UnitId, answer, remark)
+            .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 
     private sealed class Crew(TaskView task, DateTimeOffset answerAt, TimeSpan onSceneFor)
     {

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Silo.Dispatch;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Intake;
+using GridCommand.Rules.Incidents;
 
 namespace GridCommand.Silo.Demo;
 
@@ -11,7 +10,7 @@ namespace GridCommand.Silo.Demo;
 /// new for longer than Simulation:DispatcherPatience gets the nearest unit, and a resolved one is closed
 /// after the same time. A person at the console can act first.
 /// </summary>
-public sealed class SimulatedDispatcher(GridNode node, TimeSpan patience)
+public sealed class SimulatedDispatcher(IGrainFactory grains, TimeSpan patience)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _watched = new();
     private int _reviewing;
@@ -30,27 +29,41 @@ public sealed class SimulatedDispatcher(GridNode node, TimeSpan patience)
             foreach (var (id, since) in _watched)
             {
                 if (now - since < patience) continue;
-                switch (await node.Ask(node.Incidents, new GetIncident(id)))
-                {
-                    case IncidentView { Status: IncidentStatus.New }:
-                        await node.Ask(node.Incidents, new DispatchUnit(id, null, $"simulator-{id}", false, false, "simulator"), TimeSpan.FromSeconds(20));
-                        break;
-                    case IncidentView { Status: IncidentStatus.Resolved }:
-                        await node.Ask(node.Incidents, new CloseIncident(id, "现场已处置完毕", "simulator"));
-                        _watched.TryRemove(id, out _);
-                        break;
-                    case IncidentView { Status: IncidentStatus.Dispatched or IncidentStatus.OnScene }:
-                        _watched[id] = now; // check again after another spell of patience
-                        break;
-                    default:
-                        _watched.TryRemove(id, out _);
-                        break;
-                }
+                await Handle(id, now);
             }
         }
         finally
         {
             Interlocked.Exchange(ref _reviewing, 0);
+        }
+    }
+
+    private async Task Handle(string id, DateTimeOffset now)
+    {
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        try
+        {
+            switch (await incident.Get())
+            {
+                case { Status: IncidentStatus.New }:
+                    await incident.Dispatch(new DispatchOrder(null, $"simulator-{id}", false, false, "simulator"));
+                    break;
+                case { Status: IncidentStatus.Resolved }:
+                    await incident.Close("现场已处置完毕", "simulator");
+                    _watched.TryRemove(id, out _);
+                    break;
+                case { Status: IncidentStatus.Dispatched or IncidentStatus.OnScene }:
+                    _watched[id] = now; // check again after another spell of patience
+                    break;
+                default:
+                    _watched.TryRemove(id, out _);
+                    break;
+            }
+        }
+        catch (Exception)
+        {
+            // No unit free, or the grid busy: the incident waits for the next review, as it would for a person.
+            _watched[id] = now;
         }
     }
 }

@@ -1,11 +1,11 @@
-using Akka.Actor;
-using GridCommand.Grains.Actors;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Units;
-using GridCommand.Silo.Dispatch;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Intake;
+using GridCommand.Contracts.Stations;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
+using GridCommand.Silo.Feed;
 using GridCommand.Silo.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,10 +19,10 @@ namespace GridCommand.Silo.Demo;
 /// and raises incidents at the configured rate with a realistic mix of types.
 /// </summary>
 public sealed class Simulator(
-    GridNode node,
-    IncidentDesk desk,
-    DemoCity city,
-    GrainStorage storage,
+    IGrainFactory grains,
+    CityGrid grid,
+    GridDatabase database,
+    TimeProvider clock,
     IOptions<SimulationOptions> options,
     ILogger<Simulator> log) : BackgroundService
 {
@@ -35,50 +35,50 @@ public sealed class Simulator(
     {
         try
         {
-            await SeedAsync(stop);
-            await RunAsync(stop);
+            var city = new DemoCity(grid, options.Value);
+            await SeedAsync(city, stop);
+            await RunAsync(city, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }
 
-    private async Task SeedAsync(CancellationToken stop)
+    private async Task SeedAsync(DemoCity city, CancellationToken stop)
     {
-        var knownStations = (await storage.States.ReadAllAsync(GrainKinds.Station, stop)).Select(r => r.Id).ToHashSet();
+        var knownStations = (await database.Grains.ReadAllAsync(GrainKinds.Station, stop)).Select(r => r.Id).ToHashSet();
         foreach (var s in city.Stations.Where(s => !knownStations.Contains(s.Id)))
-            await node.Ask(node.Stations, new RegisterStation(s.Id, s.Name, s.Kind, s.Location.Lat, s.Location.Lon, s.CellIds));
+            await grains.GetGrain<IStationGrain>(s.Id).Register(new StationRegistration(s.Name, s.Kind, s.Location.Lat, s.Location.Lon, s.CellIds));
 
-        var knownUnits = (await storage.States.ReadAllAsync(GrainKinds.Unit, stop)).Select(r => r.Id).ToHashSet();
+        var knownUnits = (await database.Grains.ReadAllAsync(GrainKinds.Unit, stop)).Select(r => r.Id).ToHashSet();
         var newUnits = city.Units.Where(u => !knownUnits.Contains(u.Id)).ToList();
         await Parallel.ForEachAsync(newUnits, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stop }, async (u, _) =>
         {
-            await node.Ask(node.Units, new EnrollUnit(u.Id, u.Kind, u.Name, u.StationId, u.PostName, u.Team,
-                DeviceKeys.Hash(u.Id, DemoDeviceKey), "simulator"));
-            await node.Ask(node.Units, new SetDuty(u.Id, true, "simulator"));
+            var unit = grains.GetGrain<IUnitGrain>(u.Id);
+            await unit.Enrol(new UnitEnrolment(u.Kind, u.Name, u.StationId, u.PostName, u.Team, DeviceKeys.Hash(u.Id, DemoDeviceKey), "simulator"));
+            await unit.SetDuty(true, "simulator");
         });
         log.LogInformation("Demo city: {Stations} stations, {Units} units ({New} newly enrolled), {Cells} grid cells",
-            city.Stations.Count, city.Units.Count, newUnits.Count, node.Runtime.Grid.Cells.Count);
+            city.Stations.Count, city.Units.Count, newUnits.Count, grid.Cells.Count);
     }
 
-    private async Task RunAsync(CancellationToken stop)
+    private async Task RunAsync(DemoCity city, CancellationToken stop)
     {
         var o = options.Value;
-        var grid = node.Runtime.Grid;
         var movers = city.Units.Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
-        var crews = new SimulatedCrews(node, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), o.ManualUnits.ToHashSet(), _random);
-        var dispatcher = new SimulatedDispatcher(node, o.DispatcherPatience);
-        if (o.CrewsAnswerTasks) crews.Start();
+        var crews = new SimulatedCrews(grains, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), o.ManualUnits.ToHashSet(), _random);
+        var dispatcher = new SimulatedDispatcher(grains, o.DispatcherPatience);
+        if (o.CrewsAnswerTasks) _ = FeedSubscription.KeepRegistered(grains, crews, log, stop);
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
         var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
         long tick = 0, fixes = 0, incidents = 0;
-        var lastLog = DateTimeOffset.UtcNow;
+        var lastLog = clock.GetUtcNow();
 
         using var timer = new PeriodicTimer(Tick);
         while (await timer.WaitForNextTickAsync(stop))
         {
-            var now = node.Runtime.Now;
+            var now = clock.GetUtcNow();
             crews.Tick(now);
             if (tick % 5 == 0) _ = dispatcher.Review(now);
             for (var i = 0; i < movers.Length; i++)
@@ -86,7 +86,7 @@ public sealed class Simulator(
                 var (unit, motion) = movers[i];
                 motion.Step(Tick);
                 if ((i + tick) % ticksPerReport != 0) continue;
-                node.Units.Tell(new ReportPosition(unit.Id, motion.Position.Lat, motion.Position.Lon, now, motion.SpeedKmh, motion.HeadingDeg, 10));
+                _ = grains.GetGrain<IUnitGrain>(unit.Id).ReportPosition(new PositionFix(motion.Position, now, motion.SpeedKmh, motion.HeadingDeg, 10));
                 fixes++;
             }
             for (var chance = incidentChancePerTick; _random.NextDouble() < chance; chance--)
@@ -108,11 +108,11 @@ public sealed class Simulator(
     {
         var at = near.Offset(_random.NextDouble() * 300, _random.NextDouble() * 360);
         var sources = Enum.GetValues<IncidentSource>();
-        var report = desk.Report(new IncidentReport(type, type.DefaultPriority, at, null, $"模拟警情：{type.Zh}",
-            sources[_random.Next(sources.Length)], null, true, "simulator"));
+        var report = grains.GetGrain<IIntakeGrain>(CityKeys.City).Report(new IncidentReport(type, type.DefaultPriority, at, null,
+            $"模拟警情：{type.Zh}", sources[_random.Next(sources.Length)], null, true, "simulator"));
         _ = report.ContinueWith(t =>
         {
-            if (t.IsCompletedSuccessfully && t.Result is IntakeResult intake) dispatcher.Watch(intake);
+            if (t.IsCompletedSuccessfully) dispatcher.Watch(t.Result);
         }, TaskScheduler.Default);
     }
 }

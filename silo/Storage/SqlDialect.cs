@@ -5,30 +5,45 @@ using Npgsql;
 namespace GridCommand.Silo.Storage;
 
 /// <summary>
-/// Everything that differs between SQLite and PostgreSQL. The statements themselves are shared:
-/// both speak <c>@name</c> parameters, <c>ON CONFLICT ... DO NOTHING</c> and <c>LIMIT</c>.
+/// Everything that differs between SQLite and PostgreSQL. Our own statements are shared: both speak
+/// <c>@name</c> parameters, <c>ON CONFLICT</c> upserts and <c>LIMIT</c>.
 /// </summary>
+/// <param name="OrleansInvariant">the ADO.NET invariant Orleans' providers take for this database</param>
+/// <param name="SchemaLock">taken inside the schema transaction, so silos starting together create it once</param>
 internal sealed record SqlDialect(
     string Provider,
+    string OrleansInvariant,
     Func<string, DbDataSource> CreateDataSource,
     string SchemaFile,
+    string? ClusteringSchemaFile,
+    string? SchemaLock,
     string? SessionSql,
     Action<string>? ReleasePool)
 {
-    // SQLite concurrency: a pooled connection per call (Microsoft.Data.Sqlite pools by default),
-    // no lock in our code. SQLite lets one writer in at a time; busy_timeout makes a contending
-    // writer wait inside SQLite (short sleeps) instead of failing, WAL keeps readers off the
-    // writer's back, and synchronous=NORMAL in WAL mode syncs at checkpoints, not every commit.
-    // Unlike an in-process SemaphoreSlim this also holds when two processes share the file.
-    // synchronous and busy_timeout are per connection, so they run on every open: no I/O, cheap.
+    // SQLite concurrency: a pooled connection per call, no lock in our code. SQLite lets one writer in at a
+    // time; busy_timeout makes a contending writer wait inside SQLite instead of failing, WAL keeps readers off
+    // the writer's back, and synchronous=NORMAL in WAL mode syncs at checkpoints, not every commit. These are
+    // per connection, so they run on every open of ours (Orleans' writes carry the pragma in their query).
+    // "System.Data.SQLite" is the name under which Orleans' ADO.NET providers load Microsoft.Data.Sqlite.
     public static readonly SqlDialect Sqlite = new(
         "sqlite",
+        "System.Data.SQLite",
         connectionString => SqliteFactory.Instance.CreateDataSource(connectionString),
         "sqlite.sql",
+        null,
+        null,
         "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;",
         connectionString => SqliteConnection.ClearPool(new SqliteConnection(connectionString)));
 
-    public static readonly SqlDialect Postgres = new("postgres", PostgresDataSource, "postgresql.sql", null, null);
+    public static readonly SqlDialect Postgres = new(
+        "postgres",
+        "Npgsql",
+        PostgresDataSource,
+        "postgresql.sql",
+        "postgresql-clustering.sql",
+        "SELECT pg_advisory_xact_lock(20221002)",
+        null,
+        null);
 
     public static SqlDialect For(string provider) => provider.Trim().ToLowerInvariant() switch
     {
@@ -38,12 +53,12 @@ internal sealed record SqlDialect(
             $"Unknown storage provider '{provider}': use \"sqlite\" or \"postgres\".", nameof(provider)),
     };
 
-    // Npgsql's default pool (100) is PostgreSQL's default max_connections: a burst of parallel actor
+    // Npgsql's default pool (100) is PostgreSQL's default max_connections: a burst of parallel grain
     // writes would take every server slot and then fail. A smaller pool queues the burst client-side
     // (each write holds a connection for one statement). An explicit Maximum Pool Size wins.
     private const int DefaultPostgresPoolSize = 20;
 
-    private static DbDataSource PostgresDataSource(string connectionString)
+    public static string WithDefaultPoolSize(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // ToString lists only the keywords the caller set, under their canonical names.
@@ -51,12 +66,15 @@ internal sealed record SqlDialect(
         {
             builder.MaxPoolSize = DefaultPostgresPoolSize;
         }
-        return NpgsqlDataSource.Create(builder);
+        return builder.ToString();
     }
 
-    public string ReadSchema()
+    private static DbDataSource PostgresDataSource(string connectionString) =>
+        NpgsqlDataSource.Create(WithDefaultPoolSize(connectionString));
+
+    public static string ReadScript(string file)
     {
-        var name = $"GridCommand.Sql.{SchemaFile}";
+        var name = $"GridCommand.Sql.{file}";
         using var stream = typeof(SqlDialect).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded schema {name} is missing from the build.");
         using var reader = new StreamReader(stream);

@@ -1,6 +1,5 @@
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Units;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules;
 using GridCommand.Web.Auth;
 using Microsoft.Extensions.Options;
 
@@ -17,21 +16,24 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
 
-        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, IOptions<AuthOptions> options) =>
+        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, IOptions<AuthOptions> options, HttpContext http) =>
         {
             if (string.IsNullOrEmpty(body.Username) || string.IsNullOrEmpty(body.Password))
-                return GrainReplies.BadRequest("username and password are required.");
-            return users.Check(body.Username, body.Password) is { } role
-                ? Results.Ok(new LoginResponse(tokens.Issue(body.Username, role, null, options.Value.TokenLifetime(role)), role))
-                : Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+                return Problems.BadRequest("username and password are required.");
+            if (users.Check(body.Username, body.Password) is not { } role)
+                return Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            var lifetime = options.Value.TokenLifetime(role);
+            var token = tokens.Issue(body.Username, role, null, lifetime);
+            DashboardCookie.Set(http, token, lifetime);
+            return Results.Ok(new LoginResponse(token, role));
         });
 
-        api.MapPost("/device", async (DeviceLoginRequest body, GridNode node, TokenService tokens, IOptions<AuthOptions> options) =>
+        api.MapPost("/device", async (DeviceLoginRequest body, IGrainFactory grains, TokenService tokens, IOptions<AuthOptions> options) =>
         {
             if (string.IsNullOrEmpty(body.UnitId) || string.IsNullOrEmpty(body.DeviceKey))
-                return GrainReplies.BadRequest("unitId and deviceKey are required.");
-            var reply = await node.Ask(node.Units, new GetUnit(body.UnitId));
-            return reply is UnitView view && DeviceKeys.Matches(body.UnitId, body.DeviceKey, view.DeviceKeyHash)
+                return Problems.BadRequest("unitId and deviceKey are required.");
+            if (GridIds.Check("unitId", body.UnitId) is { } error) return Problems.BadRequest(error);
+            return await grains.GetGrain<IUnitGrain>(body.UnitId).HasDeviceKey(body.DeviceKey)
                 ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
                 : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });

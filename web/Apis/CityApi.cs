@@ -1,8 +1,8 @@
-using GridCommand.Grains.Actors;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Serialization;
-using GridCommand.Grains.Stations;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Stations;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Stations;
 using GridCommand.Silo.Storage;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -16,7 +16,7 @@ public static class CityApi
     {
         var api = app.MapGroup("/api").WithTags("City").RequireAuthorization(Roles.Policies.Staff);
 
-        api.MapGet("/cells", (GridNode node) => node.Runtime.Grid.Cells.Select(c => new
+        api.MapGet("/cells", (CityGrid grid) => grid.Cells.Select(c => new
         {
             id = c.Id,
             name = c.Name,
@@ -24,18 +24,21 @@ public static class CityApi
             polygon = c.Polygon.Select(p => new[] { p.Lat, p.Lon }),
         }));
 
-        api.MapGet("/cells/{cellId}", async (string cellId, GridNode node) =>
-            GrainReplies.Map<CellView>(await node.Ask(node.Cells, new GetCell(cellId)), Results.Ok));
+        // Only a cell of the city's layout is a grain worth asking.
+        api.MapGet("/cells/{cellId}", async (string cellId, CityGrid grid, IGrainFactory grains) =>
+            grid.Find(cellId) is not null && await grains.GetGrain<ICellGrain>(cellId).Get() is { } cell
+                ? Results.Ok(cell)
+                : Problems.NotFound($"No grid cell {cellId}."));
 
-        api.MapGet("/stations", async (GrainStorage storage) =>
-            (await storage.States.ReadAllAsync(GrainKinds.Station))
-                .Select(row => (row.Id, State: GrainJson.Deserialize<StationState>(row.Payload)))
+        api.MapGet("/stations", async (GridDatabase database) =>
+            (await database.Grains.ReadAllAsync(GrainKinds.Station))
+                .Select(row => (row.Id, State: row.State<StationState>()))
                 .Where(s => s.State.Registered)
                 .Select(s => StationView.Of(s.Id, s.State))
                 .OrderBy(s => s.StationId, StringComparer.Ordinal));
 
-        api.MapGet("/stations/{stationId}", async (string stationId, GridNode node) =>
-            GrainReplies.Map<StationView>(await node.Ask(node.Stations, new GetStation(stationId)), Results.Ok));
+        api.MapGet("/stations/{stationId}", async (string stationId, IGrainFactory grains) =>
+            await grains.GetGrain<IStationGrain>(stationId).Get() is { } station ? Results.Ok(station) : Problems.NotFound($"No station {stationId}."));
 
         api.MapGet("/kpis", (LiveCity city, TimeProvider clock) => Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow()));
         return app;

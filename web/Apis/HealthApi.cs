@@ -1,45 +1,53 @@
-using Akka.Actor;
-using Akka.Cluster;
-using Akka.Cluster.Sharding;
-using GridCommand.Grains.Actors;
+using GridCommand.Contracts;
+using GridCommand.Grains.Cells;
+using GridCommand.Grains.Incidents;
+using GridCommand.Grains.Stations;
+using GridCommand.Grains.Units;
+using GridCommand.Rules.Geo;
 using GridCommand.Silo.Hosting;
 
 namespace GridCommand.Web.Apis;
 
 public static class HealthApi
 {
-    private static readonly string[] Kinds = [GrainKinds.Unit, GrainKinds.Cell, GrainKinds.Station, GrainKinds.Incident];
-    private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(3);
+    private static readonly Dictionary<string, string> KindOfGrainClass = new()
+    {
+        [typeof(UnitGrain).FullName!] = GrainKinds.Unit,
+        [typeof(CellGrain).FullName!] = GrainKinds.Cell,
+        [typeof(StationGrain).FullName!] = GrainKinds.Station,
+        [typeof(IncidentGrain).FullName!] = GrainKinds.Incident,
+    };
 
-    /// <summary>GET /health: this node's cluster view and how many grains of each kind are live; 503 until the node is up.</summary>
+    /// <summary>GET /health: the cluster as this node sees it and how many grains of each kind are live; 503 while the cluster cannot answer.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (GridNode node) =>
+        app.MapGet("/health", async (IGrainFactory grains, ClusterSettings cluster, CityGrid grid, IServiceProvider services) =>
         {
-            var cluster = Cluster.Get(node.System);
-            var up = cluster.SelfMember.Status == MemberStatus.Up;
-            var body = new
+            var silo = services.GetService<ILocalSiloDetails>()?.SiloAddress.ToString();
+            try
             {
-                status = up ? "up" : cluster.SelfMember.Status.ToString().ToLowerInvariant(),
-                node = cluster.SelfAddress.ToString(),
-                members = cluster.State.Members.Select(m => new { address = m.Address.ToString(), status = m.Status.ToString(), roles = m.Roles }),
-                cells = node.Runtime.Grid.Cells.Count,
-                liveGrains = up ? await LiveGrains(node) : null,
-            };
-            return up ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+                var management = grains.GetGrain<IManagementGrain>(0);
+                var members = await management.GetDetailedHosts(onlyActive: false);
+                var statistics = await management.GetSimpleGrainStatistics();
+                return Results.Ok(new
+                {
+                    status = "up",
+                    node = silo ?? "client",
+                    role = cluster.IsClient ? "client" : "silo",
+                    members = members.Select(m => new { address = m.SiloAddress.ToString(), name = m.SiloName, status = m.Status.ToString() }),
+                    cells = grid.Cells.Count,
+                    liveGrains = KindOfGrainClass.Values.ToDictionary(kind => kind, kind => statistics
+                        .Where(s => KindOf(s.GrainType) == kind).Sum(s => s.ActivationCount)),
+                });
+            }
+            catch (Exception e) when (Hosting.GridExceptionHandler.IsGridUnavailable(e))
+            {
+                return Results.Json(new { status = "unavailable", node = silo ?? "client" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         }).AllowAnonymous();
         return app;
     }
 
-    /// <summary>Active entities per grain kind across the cluster (sharding's own statistics).</summary>
-    private static async Task<Dictionary<string, int>> LiveGrains(GridNode node)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var kind in Kinds)
-        {
-            var stats = await node.System.Region(kind).Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout), StatsTimeout + StatsTimeout);
-            counts[kind] = stats.Regions.Values.Sum(r => r.Stats.Values.Sum());
-        }
-        return counts;
-    }
+    /// <summary>Orleans names a grain type "Namespace.Class,Assembly".</summary>
+    private static string? KindOf(string grainType) => KindOfGrainClass.GetValueOrDefault(grainType.Split(',')[0]);
 }

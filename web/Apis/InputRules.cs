@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Serialization;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules;
 
 namespace GridCommand.Web.Apis;
 
@@ -20,8 +20,12 @@ public static class InputRules
             : $"({lat}, {lon}) is outside the city (lat {b.South:F3}–{b.North:F3}, lon {b.West:F3}–{b.East:F3}).";
     }
 
+    /// <summary>Free text: at most <paramref name="max"/> characters, and no control characters but tab and line breaks (a NUL byte breaks PostgreSQL's text).</summary>
     public static string? Text(string field, string? value, int max) =>
-        value is not null && value.Length > max ? $"{field} is longer than {max} characters." : null;
+        value is null ? null
+        : value.Length > max ? $"{field} is longer than {max} characters."
+        : value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? $"{field} must not contain control characters."
+        : null;
 
     public static string? Required(string field, string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? $"{field} is required." : Text(field, value, max);

@@ -1,4 +1,7 @@
-using GridCommand.Silo.Hosting;
+using GridCommand.Grains;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
 
 namespace GridCommand.Web.Apis;
 
@@ -32,16 +35,21 @@ public static class PagesApi
             }).AllowAnonymous().ExcludeFromDescription();
         }
 
-        // Anonymous: a kiosk needs the map before it has a token; nothing here is secret.
-        app.MapGet("/api/config", (IConfiguration config, GridNode node) =>
+        // Anonymous: a kiosk needs the map before it has a token; nothing here is secret. The rules the pages
+        // apply too (when a fix is stale, which statuses count as open or active) come from here, not from copies.
+        app.MapGet("/api/config", (IConfiguration config, CityGrid grid, GrainSettings grains) =>
         {
             var map = config.GetSection("Map").Get<MapOptions>() ?? new MapOptions();
-            var b = node.Runtime.Grid.Bounds;
+            var b = grid.Bounds;
             return new
             {
                 tileUrl = string.IsNullOrWhiteSpace(map.TileUrl) ? null : map.TileUrl,
                 attribution = map.Attribution,
                 bounds = new { south = b.South, west = b.West, north = b.North, east = b.East },
+                staleAfterSeconds = (int)grains.StaleAfter.TotalSeconds,
+                openIncidentStatuses = Enum.GetValues<IncidentStatus>().Where(s => s.IsOpen()),
+                activeTaskStatuses = Enum.GetValues<Rules.Incidents.TaskStatus>().Where(s => s.IsActive()),
+                unitStatuses = Enum.GetValues<DutyStatus>(),
             };
         }).AllowAnonymous().WithTags("City");
         return app;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules;
+using GridCommand.Rules.Incidents;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
 
@@ -24,24 +24,24 @@ public static class TasksApi
         {
             api.MapPost($"/{{taskId}}/{answer.ToString().ToLowerInvariant()}",
                 async (string taskId, TaskAnswerRequest? body, ClaimsPrincipal user, TaskAnswers answers) =>
-                    GrainReplies.Map<TaskView>(await answers.Answer(user.UnitId()!, taskId, answer, body?.Reason ?? body?.Note), Results.Ok))
+                    Results.Ok(await answers.Answer(user.UnitId()!, taskId, answer, body?.Reason ?? body?.Note)))
                 .RequireAuthorization(Roles.Policies.Device);
         }
 
-        api.MapPost("/{taskId}/cancel", (string taskId, TaskAnswerRequest? body, ClaimsPrincipal user, GridNode node) =>
-            Withdraw(taskId, body, reassign: false, user, node)).RequireAuthorization(Roles.Policies.Dispatch);
-        api.MapPost("/{taskId}/reassign", (string taskId, TaskAnswerRequest? body, ClaimsPrincipal user, GridNode node) =>
-            Withdraw(taskId, body, reassign: true, user, node)).RequireAuthorization(Roles.Policies.Dispatch);
+        api.MapPost("/{taskId}/cancel", (string taskId, TaskAnswerRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>
+            Withdraw(taskId, body, reassign: false, user, grains)).RequireAuthorization(Roles.Policies.Dispatch);
+        api.MapPost("/{taskId}/reassign", (string taskId, TaskAnswerRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>
+            Withdraw(taskId, body, reassign: true, user, grains)).RequireAuthorization(Roles.Policies.Dispatch);
         return app;
     }
 
-    private static async Task<IResult> Withdraw(string taskId, TaskAnswerRequest? body, bool reassign, ClaimsPrincipal user, GridNode node)
+    private static async Task<IResult> Withdraw(string taskId, TaskAnswerRequest? body, bool reassign, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var error = InputRules.Text("reason", body?.Reason, InputRules.MaxTextLength);
-        if (error is not null) return GrainReplies.BadRequest(error);
-        if (TaskIds.IncidentOf(taskId) is not { } incidentId) return GrainReplies.NotFound($"No task {taskId}.");
-        var reply = await node.Ask(node.Incidents, new WithdrawTask(incidentId, taskId, body?.Reason, reassign, body?.UnitId, user.Who()),
-            TimeSpan.FromSeconds(20));
-        return GrainReplies.Map<IncidentView>(reply, Results.Ok);
+        var error = InputRules.Text("reason", body?.Reason, InputRules.MaxTextLength)
+                    ?? (body?.UnitId is null ? null : GridIds.Check("unitId", body.UnitId));
+        if (error is not null) return Problems.BadRequest(error);
+        if (TaskIds.IncidentOf(taskId) is not { } incidentId) return Problems.NotFound($"No task {taskId}.");
+        return Results.Ok(await grains.GetGrain<IIncidentGrain>(incidentId)
+            .Withdraw(new Withdrawal(taskId, body?.Reason, reassign, body?.UnitId, user.Who())));
     }
 }

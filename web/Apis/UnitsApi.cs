@@ -1,7 +1,9 @@
 using System.Security.Claims;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Units;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts.Stations;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
 
@@ -11,12 +13,6 @@ public sealed record EnrollUnitRequest(string? Kind, string? Name, string? Stati
 public sealed record EnrolledUnit(string UnitId, string DeviceKey);
 public sealed record PositionReport(double? Lat, double? Lon, DateTimeOffset? At, double? SpeedKmh, double? HeadingDeg, double? AccuracyM);
 public sealed record DutyRequest(bool? OnDuty);
-
-/// <summary>A unit as the API shows it (never its device key hash).</summary>
-public sealed record UnitResponse(UnitSnapshot Unit, string? PostName, string? Team, double? SpeedKmh, double? AccuracyM)
-{
-    public static UnitResponse Of(UnitView v) => new(v.Unit, v.PostName, v.Team, v.SpeedKmh, v.AccuracyM);
-}
 
 public static class UnitsApi
 {
@@ -32,57 +28,59 @@ public static class UnitsApi
             DutyStatus s = default;
             var error = (kind is null ? null : InputRules.OneOf("kind", kind, out k))
                         ?? (status is null ? null : InputRules.OneOf("status", status, out s));
-            if (error is not null) return GrainReplies.BadRequest(error);
+            if (error is not null) return Problems.BadRequest(error);
             return Results.Ok(city.Units
                 .Where(u => (kind is null || u.Kind == k) && (status is null || u.Status == s) && (stationId is null || u.StationId == stationId))
                 .OrderBy(u => u.UnitId, StringComparer.Ordinal));
         }).RequireAuthorization(Roles.Policies.Staff);
 
-        api.MapGet("/{unitId}", async (string unitId, GridNode node) =>
-            GrainReplies.Map<UnitView>(await node.Ask(node.Units, new GetUnit(unitId)), v => Results.Ok(UnitResponse.Of(v))))
+        api.MapGet("/{unitId}", async (string unitId, IGrainFactory grains) =>
+            await grains.GetGrain<IUnitGrain>(unitId).Get() is { } unit ? Results.Ok(unit) : Problems.NotFound($"No unit {unitId}."))
             .RequireAuthorization(Roles.Policies.Staff);
 
         api.MapPut("/{unitId}", Enroll).RequireAuthorization(Roles.Policies.ManageUnits);
 
-        api.MapPost("/{unitId}/position", (string unitId, PositionReport body, ClaimsPrincipal user, GridNode node, TimeProvider clock) =>
-        {
-            if (user.UnitId() != unitId) return GrainReplies.Forbidden($"This device acts for unit {user.UnitId()}, not {unitId}.");
-            var error = InputRules.Position(body.Lat, body.Lon, node.Runtime.Grid)
-                        ?? (body.At > clock.GetUtcNow() + FutureTolerance ? "at is in the future." : null)
-                        ?? (body.SpeedKmh is < 0 or > 400 ? "speedKmh must be 0–400." : null)
-                        ?? (body.HeadingDeg is < 0 or > 360 ? "headingDeg must be 0–360." : null)
-                        ?? (body.AccuracyM is < 0 ? "accuracyM must not be negative." : null);
-            if (error is not null) return GrainReplies.BadRequest(error);
-            node.Units.Tell(new ReportPosition(unitId, body.Lat!.Value, body.Lon!.Value, body.At ?? clock.GetUtcNow(),
-                body.SpeedKmh, body.HeadingDeg, body.AccuracyM), Akka.Actor.ActorRefs.NoSender);
-            return Results.Accepted();
-        }).RequireAuthorization(Roles.Policies.Device);
+        api.MapPost("/{unitId}/position", ReportPosition).RequireAuthorization(Roles.Policies.Device);
 
-        api.MapPut("/{unitId}/duty", async (string unitId, DutyRequest body, ClaimsPrincipal user, GridNode node) =>
+        api.MapPut("/{unitId}/duty", async (string unitId, DutyRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
-            if (user.IsInRole(Roles.Device) && user.UnitId() != unitId) return GrainReplies.Forbidden($"This device acts for unit {user.UnitId()}, not {unitId}.");
-            if (body.OnDuty is null) return GrainReplies.BadRequest("onDuty is required.");
-            return GrainReplies.Map<UnitView>(await node.Ask(node.Units, new SetDuty(unitId, body.OnDuty.Value, user.Who())),
-                v => Results.Ok(UnitResponse.Of(v)));
+            if (user.IsInRole(Roles.Device) && user.UnitId() != unitId) return Problems.Forbidden($"This device acts for unit {user.UnitId()}, not {unitId}.");
+            if (body.OnDuty is null) return Problems.BadRequest("onDuty is required.");
+            return Results.Ok(await grains.GetGrain<IUnitGrain>(unitId).SetDuty(body.OnDuty.Value, user.Who()));
         }).RequireAuthorization(Roles.Policies.DeviceOrDispatch);
         return app;
     }
 
-    private static async Task<IResult> Enroll(string unitId, EnrollUnitRequest body, ClaimsPrincipal user, GridNode node)
+    /// <summary>The hot path: checked, handed to the unit's grain one-way, answered 202 without waiting.</summary>
+    private static IResult ReportPosition(string unitId, PositionReport body, ClaimsPrincipal user, IGrainFactory grains, CityGrid grid, TimeProvider clock)
+    {
+        if (user.UnitId() != unitId) return Problems.Forbidden($"This device acts for unit {user.UnitId()}, not {unitId}.");
+        var now = clock.GetUtcNow();
+        var error = InputRules.Position(body.Lat, body.Lon, grid)
+                    ?? (body.At > now + FutureTolerance ? "at is in the future." : null)
+                    ?? (body.SpeedKmh is < 0 or > 400 ? "speedKmh must be 0–400." : null)
+                    ?? (body.HeadingDeg is < 0 or > 360 ? "headingDeg must be 0–360." : null)
+                    ?? (body.AccuracyM is < 0 ? "accuracyM must not be negative." : null);
+        if (error is not null) return Problems.BadRequest(error);
+        _ = grains.GetGrain<IUnitGrain>(unitId).ReportPosition(new PositionFix(new GeoPoint(body.Lat!.Value, body.Lon!.Value),
+            body.At ?? now, body.SpeedKmh, body.HeadingDeg, body.AccuracyM));
+        return Results.Accepted();
+    }
+
+    private static async Task<IResult> Enroll(string unitId, EnrollUnitRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var kindError = InputRules.OneOf("kind", body.Kind, out UnitKind kind);
         var error = InputRules.Required("name", body.Name, InputRules.MaxNameLength)
                     ?? kindError
-                    ?? (unitId.Length > 64 || unitId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
-                        ? "unitId may use letters, digits, '-' and '_' (at most 64)." : null)
+                    ?? (body.StationId is null ? null : GridIds.Check("stationId", body.StationId))
                     ?? InputRules.Text("postName", body.PostName, InputRules.MaxNameLength)
                     ?? InputRules.Text("team", body.Team, InputRules.MaxNameLength);
-        if (error is not null) return GrainReplies.BadRequest(error);
-        if (body.StationId is not null && await node.Ask(node.Stations, new GetStation(body.StationId)) is Rejected)
-            return GrainReplies.BadRequest($"No station {body.StationId}.");
+        if (error is not null) return Problems.BadRequest(error);
+        if (body.StationId is not null && await grains.GetGrain<IStationGrain>(body.StationId).Get() is null)
+            return Problems.BadRequest($"No station {body.StationId}.");
         var key = DeviceKeys.NewKey();
-        var reply = await node.Ask(node.Units, new EnrollUnit(unitId, kind, body.Name!.Trim(), body.StationId, body.PostName, body.Team,
+        await grains.GetGrain<IUnitGrain>(unitId).Enrol(new UnitEnrolment(kind, body.Name!.Trim(), body.StationId, body.PostName, body.Team,
             DeviceKeys.Hash(unitId, key), user.Who()));
-        return GrainReplies.Map<UnitView>(reply, _ => Results.Ok(new EnrolledUnit(unitId, key)));
+        return Results.Ok(new EnrolledUnit(unitId, key));
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace GridCommand.Web.Auth;
 
-/// <summary>Reads "Authorization: Bearer …", or for SignalR WebSockets the access_token query parameter.</summary>
+/// <summary>
+/// Reads "Authorization: Bearer …"; for SignalR WebSockets the access_token query parameter, and for the Orleans
+/// dashboard the sign-in cookie. A browser sent to /dashboard without signing in goes to the sign-in page.
+/// </summary>
 public sealed class BearerAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -15,9 +18,9 @@ public sealed class BearerAuthentication(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? header["Bearer ".Length..].Trim()
-            : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : "";
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
+            : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString()
+            : DashboardCookie.Read(Request) ?? "";
         if (token.Length == 0) return Task.FromResult(AuthenticateResult.NoResult());
         var claims = tokens.Validate(token);
         if (claims is null) return Task.FromResult(AuthenticateResult.Fail("Invalid or expired token"));
@@ -27,6 +30,13 @@ public sealed class BearerAuthentication(
         identity.AddClaim(new Claim(ClaimTypes.Role, claims.Role));
         if (claims.UnitId is not null) identity.AddClaim(new Claim(Roles.UnitClaim, claims.UnitId));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Request.Path.StartsWithSegments(DashboardCookie.Path)) return base.HandleChallengeAsync(properties);
+        Response.Redirect($"/login?next={Uri.EscapeDataString(DashboardCookie.Path + "/")}");
+        return Task.CompletedTask;
     }
 }
 

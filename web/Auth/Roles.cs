@@ -18,6 +18,8 @@ public static class Roles
         public const string ReportIncidents = "report-incidents";
         public const string Dispatch = "dispatch";
         public const string ManageUnits = "manage-units";
+        /// <summary>The Orleans dashboard: grain state and logs, for commanders only.</summary>
+        public const string Command = "command";
         public const string Device = "device";
         public const string DeviceOrDispatch = "device-or-dispatch";
     }

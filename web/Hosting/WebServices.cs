@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using GridCommand.Silo.Storage;
 using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -8,6 +7,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
+using Serilog;
+using Serilog.Events;
 
 namespace GridCommand.Web.Hosting;
 
@@ -22,7 +24,7 @@ public static class WebServices
             c.ProblemDetails.Detail ??= c.ProblemDetails.Status == StatusCodes.Status400BadRequest
                 ? "The request could not be read: check that the body is valid JSON with fields of the right types."
                 : null);
-        services.AddExceptionHandler<GridTimeoutHandler>();
+        services.AddExceptionHandler<GridExceptionHandler>();
         // A request the server cannot read (unreadable JSON — thrown, not answered, in Development — or a body over
         // Kestrel's limits) keeps its 4xx status instead of becoming a 500.
         services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
@@ -34,7 +36,7 @@ public static class WebServices
         services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
         services.AddSingleton(sp => new UserDirectory(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
         services.AddSingleton(sp => new TokenService(
-            SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<GrainStorage>().States)
+            SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IGrainFactory>())
                 .GetAwaiter().GetResult(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(BearerAuthentication.SchemeName)
@@ -44,13 +46,15 @@ public static class WebServices
             .AddPolicy(Roles.Policies.ReportIncidents, p => p.RequireRole(Roles.Commander, Roles.Dispatcher, Roles.Station))
             .AddPolicy(Roles.Policies.Dispatch, p => p.RequireRole(Roles.Commander, Roles.Dispatcher))
             .AddPolicy(Roles.Policies.ManageUnits, p => p.RequireRole(Roles.Commander))
+            .AddPolicy(Roles.Policies.Command, p => p.RequireRole(Roles.Commander))
             .AddPolicy(Roles.Policies.Device, p => p.RequireRole(Roles.Device))
             .AddPolicy(Roles.Policies.DeviceOrDispatch, p => p.RequireRole(Roles.Device, Roles.Commander, Roles.Dispatcher));
 
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
         services.AddSingleton<WallConnections>();
-        services.AddHostedService<CityBridge>();
+        services.AddSingleton<CityFeedReceiver>();
+        services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
     }
 
@@ -58,6 +62,7 @@ public static class WebServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -66,16 +71,28 @@ public static class WebServices
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAuthApi();
-        app.MapUnitsApi();
-        app.MapIncidentsApi();
-        app.MapTasksApi();
-        app.MapCityApi();
+        var api = app.MapGroup("").AddEndpointFilter<GridIdFilter>();
+        api.MapUnitsApi();
+        api.MapIncidentsApi();
+        api.MapTasksApi();
+        api.MapCityApi();
         app.MapPagesApi();
         app.MapHub<WallHub>("/hubs/wall");
         app.MapHub<FieldHub>("/hubs/field");
+        app.MapOrleansDashboard(routePrefix: DashboardCookie.Path).RequireAuthorization(Roles.Policies.Command);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));
         return app;
     }
+
+    /// <summary>
+    /// One line per request, but not at Information for what comes by the thousand (positions, reads) or what was
+    /// refused: those at Debug, so a busy or attacked node does not drown its log. Failures stay visible.
+    /// </summary>
+    private static LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? error) =>
+        error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : http.Response.StatusCode >= 400 || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+          || http.Request.Path.Value?.EndsWith("/position", StringComparison.Ordinal) == true ? LogEventLevel.Debug
+        : LogEventLevel.Information;
 
     /// <summary>Enums on the wire as kebab-case strings, as in the grains' own JSON.</summary>
     private static void UseWireEnums(JsonSerializerOptions o) =>

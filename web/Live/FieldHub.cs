@@ -1,5 +1,6 @@
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Incidents;
 using GridCommand.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -31,11 +32,15 @@ public sealed class FieldHub(TaskAnswers answers) : Hub
 
     public Task<TaskView> Complete(string taskId, string? note) => Answer(taskId, TaskAnswer.Complete, note);
 
-    private async Task<TaskView> Answer(string taskId, TaskAnswer answer, string? remark) =>
-        await answers.Answer(UnitId, taskId, answer, remark) switch
+    private async Task<TaskView> Answer(string taskId, TaskAnswer answer, string? remark)
+    {
+        try
         {
-            TaskView view => view,
-            Rejected r => throw new HubException(r.Message),
-            var other => throw new HubException($"Unexpected reply {other.GetType().Name}"),
-        };
+            return await answers.Answer(UnitId, taskId, answer, remark);
+        }
+        catch (Refusal r)
+        {
+            throw new HubException(r.Message);
+        }
+    }
 }

@@ -1,8 +1,7 @@
-using GridCommand.Grains;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Serialization;
-using GridCommand.Grains.Units;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
 
 namespace GridCommand.Web.Live;
 

@@ -1,18 +1,20 @@
 using System.Collections.Concurrent;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Incidents;
 using GridCommand.Grains;
-using GridCommand.Grains.Actors;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Serialization;
-using GridCommand.Grains.Storage;
-using GridCommand.Grains.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
+using GridCommand.Silo.Storage;
 
 namespace GridCommand.Web.Live;
 
 /// <summary>
-/// This web node's picture of the whole city for lists, the wall and KPIs: loaded from the grain
-/// store at start, then kept current by the cluster's change batches. Newer sequence numbers win,
-/// so a late batch never rolls a unit or an incident back.
+/// This web node's picture of the whole city for lists, the wall and KPIs: loaded from the stored grain states
+/// at start, then kept current by the silos' change batches. Newer sequence numbers win, so a late batch never
+/// rolls a unit or an incident back.
 /// </summary>
 public sealed class LiveCity
 {
@@ -30,16 +32,19 @@ public sealed class LiveCity
     public static bool Keeps(IncidentView incident, DateTimeOffset now) =>
         incident.Status.IsOpen() || incident.CreatedAt >= CityClock.StartOfToday(now).AddDays(-1);
 
-    public async Task LoadAsync(IGrainStateStore store, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The stored city: every enrolled unit (at its newest journaled fix) and the incidents the picture keeps.</summary>
+    public async Task LoadAsync(GridDatabase database, CityGrid grid, GrainSettings settings, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var row in await store.ReadAllAsync(GrainKinds.Unit, ct))
+        foreach (var row in await database.Grains.ReadAllAsync(GrainKinds.Unit, ct))
         {
-            var unit = GrainJson.Deserialize<UnitState>(row.Payload);
-            if (unit.Enrolled) Apply(unit.Snapshot());
+            var unit = row.State<UnitState>();
+            if (!unit.Enrolled) continue;
+            if (await database.Positions.ReadAsync(row.Id, ct) is { } saved) unit.Restore(saved.Fix, saved.Seq, grid, now, settings.StaleAfter);
+            Apply(unit.Snapshot());
         }
-        foreach (var row in await store.ReadAllAsync(GrainKinds.Incident, ct))
+        foreach (var row in await database.Grains.ReadAllAsync(GrainKinds.Incident, ct))
         {
-            var incident = GrainJson.Deserialize<IncidentState>(row.Payload);
+            var incident = row.State<IncidentState>();
             if (!incident.Opened) continue;
             var view = IncidentViews.Of(row.Id, incident);
             if (Keeps(view, now)) Apply(view);

@@ -1,29 +1,28 @@
-using GridCommand.Grains;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Silo.Hosting;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Incidents;
+using GridCommand.Web.Apis;
 
 namespace GridCommand.Web.Live;
 
 /// <summary>A device's answers, the same whether they come over REST or the field hub.</summary>
-public sealed class TaskAnswers(GridNode node)
+public sealed class TaskAnswers(IGrainFactory grains)
 {
-    /// <returns><see cref="TaskView"/> or <see cref="Rejected"/>.</returns>
-    public async Task<object> Answer(string unitId, string taskId, TaskAnswer answer, string? remark)
+    /// <exception cref="Refusal">a remark too long, no such task, another unit's task, or not in order</exception>
+    public async Task<TaskView> Answer(string unitId, string taskId, TaskAnswer answer, string? remark)
     {
-        if (remark is { Length: > Apis.InputRules.MaxTextLength })
-            return new Rejected(RejectionCode.Invalid, $"The text is longer than {Apis.InputRules.MaxTextLength} characters.");
+        if (InputRules.Text("remark", remark, InputRules.MaxTextLength) is { } error) throw new Refusal(RejectionCode.Invalid, error);
         return TaskIds.IncidentOf(taskId) is { } incidentId
-            ? await node.Ask(node.Incidents, new AnswerTask(incidentId, taskId, unitId, answer, remark))
-            : new Rejected(RejectionCode.NotFound, $"No task {taskId}.");
+            ? await grains.GetGrain<IIncidentGrain>(incidentId).Answer(taskId, unitId, answer, remark)
+            : throw Refusal.NotFound($"No task {taskId}.");
     }
 
     /// <summary>The unit's current task, if it has one.</summary>
     public async Task<TaskView?> CurrentTask(string unitId)
     {
-        if (await node.Ask(node.Units, new GetUnit(unitId)) is not UnitView { Unit.TaskId: { } taskId }) return null;
-        return TaskIds.IncidentOf(taskId) is { } incidentId
-            ? await node.Ask(node.Incidents, new GetTask(incidentId, taskId)) as TaskView
-            : null;
+        if (await grains.GetGrain<IUnitGrain>(unitId).Get() is not { Unit.TaskId: { } taskId }) return null;
+        return TaskIds.IncidentOf(taskId) is { } incidentId ? await grains.GetGrain<IIncidentGrain>(incidentId).GetTask(taskId) : null;
     }
 }

@@ -1,4 +1,5 @@
-using GridCommand.Grains.Incidents;
+using GridCommand.Rules;
+using GridCommand.Rules.Incidents;
 using GridCommand.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -7,7 +8,7 @@ namespace GridCommand.Web.Live;
 
 /// <summary>
 /// /hubs/wall: a snapshot on connect, then batched "units", "incident" and periodic "kpis" from the
-/// <see cref="CityBridge"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
+/// <see cref="CityFeedReceiver"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
 /// </summary>
 [Authorize(Policy = Roles.Policies.Staff)]
 public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
@@ -28,7 +29,7 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
     {
         at = now,
         units = city.Units,
-        incidents = city.Incidents.Where(i => i.CreatedAt >= Grains.CityClock.StartOfToday(now) || i.Status.IsOpen()),
+        incidents = city.Incidents.Where(i => i.CreatedAt >= CityClock.StartOfToday(now) || i.Status.IsOpen()),
         kpis = Kpis.Compute(city.Incidents, city.Units, now),
     };
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
-using GridCommand.Grains.Geo;
+using GridCommand.Rules.Geo;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace GridCommand.Tests.Api;

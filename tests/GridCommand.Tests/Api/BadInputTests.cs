@@ -34,8 +34,8 @@ public sealed class BadInputApp : SharedApp
     /// <summary>What a refused request must not change: stored incidents, the incident's log, both units as their grains see them.</summary>
     public async Task<string> State()
     {
-        var storage = App.Service<GrainStorage>();
-        var incidents = await storage.States.ReadAllAsync("incident");
+        var storage = App.Service<GridDatabase>();
+        var incidents = await storage.Grains.ReadAllAsync("incident");
         var events = await storage.Events.ReadAsync("incident", IncidentId);
         var units = await Task.WhenAll(new[] { Car, Guard }.Select(u => Dispatcher.Get($"/api/units/{u.UnitId}")));
         var unitStates = units.Select(u => u.GetProperty("unit")).Select(u =>

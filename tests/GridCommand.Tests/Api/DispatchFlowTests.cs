@@ -13,7 +13,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
     private HttpClient Dispatcher => shared.Dispatcher;
 
     /// <summary>A car 900 m north, a guard 400 m east, a volunteer 600 m south of the scene.</summary>
-    private async Task<(FieldUnit Car, FieldUnit Guard, FieldUnit Volunteer)> ThreeUnits(string prefix, Grains.Geo.GeoPoint scene) =>
+    private async Task<(FieldUnit Car, FieldUnit Guard, FieldUnit Volunteer)> ThreeUnits(string prefix, GridCommand.Rules.Geo.GeoPoint scene) =>
         (await App.EnrolOnDuty(Commander, $"{prefix}-car", "patrol-car", scene.Offset(900, 0)),
          await App.EnrolOnDuty(Commander, $"{prefix}-guard", "guard", scene.Offset(400, 90)),
          await App.EnrolOnDuty(Commander, $"{prefix}-vol", "volunteer", scene.Offset(600, 180)));
@@ -58,6 +58,10 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
 
         var offered = await carPhone.NextTask();
         Assert.Equal(taskId, offered.Str("taskId"));
+        // The screens hear of it too: the live picture behind lists, the wall and the console shows the task.
+        await Eventually.Until(() => Dispatcher.Get("/api/incidents?status=open"),
+            list => list.EnumerateArray().Any(i => i.Id() == id && i.Str("status") == "dispatched"
+                && i.GetProperty("tasks").EnumerateArray().Any(t => t.Str("taskId") == taskId)), "the dispatch in the live picture");
         Assert.Equal(id, offered.Str("incidentId"));
         Assert.Equal("assigned", offered.Str("status"));
         await UnitOnce(car.UnitId, "assigned");
@@ -86,12 +90,12 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal("parties sent home", closed.Str("resolution"));
         Assert.Equal("closed", closed.Steps().Last());
 
-        var events = await App.Service<GrainStorage>().Events.ReadAsync("incident", id);
+        var events = await App.Service<GridDatabase>().Events.ReadAsync("incident", id);
         Assert.Equal(["incident.opened", "incident.dispatched", "task.accept", "task.arrive", "task.complete", "incident.closed"],
             events.Select(e => e.Event.What));
         Assert.Equal("dispatcher", events[1].Event.Actor);
         Assert.Equal(car.UnitId, events[2].Event.Actor);
-        var unitEvents = (await App.Service<GrainStorage>().Events.ReadAsync("unit", car.UnitId)).Select(e => e.Event.What).ToList();
+        var unitEvents = (await App.Service<GridDatabase>().Events.ReadAsync("unit", car.UnitId)).Select(e => e.Event.What).ToList();
         Assert.Contains("unit.assigned", unitEvents);
         Assert.Contains("unit.task-release", unitEvents);
 
@@ -132,7 +136,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         await UnitOnce(car.UnitId, "available");
         Assert.Equal([volunteer.UnitId], (await Dispatcher.Get($"/api/incidents/{id}/recommendations")).UnitIds());
 
-        var whats = (await App.Service<GrainStorage>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
+        var whats = (await App.Service<GridDatabase>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
         Assert.Equal(["incident.opened", "incident.dispatched", "task.decline", "incident.re-offered"], whats);
 
         // The guard declines too, over the hub: the volunteer is next.
@@ -192,7 +196,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         var incident = await Dispatcher.Get($"/api/incidents/{id}");
         Assert.Single(incident.GetProperty("tasks").EnumerateArray());
         Assert.Single(incident.Steps(), s => s == "dispatched");
-        var events = await App.Service<GrainStorage>().Events.ReadAsync("incident", id);
+        var events = await App.Service<GridDatabase>().Events.ReadAsync("incident", id);
         Assert.Single(events, e => e.Event.What == "incident.dispatched");
         // Another request id is a new dispatch: refused, a unit is already on it.
         await (await Dispatcher.PostAsync($"/api/incidents/{id}/dispatch", ApiKit.Body(new { requestId = "req-retry-2" })))
@@ -204,11 +208,11 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
     {
         var scene = Areas.Centre(3).Offset(1000, 180);
         var first = await Dispatcher.CreateIncident("fraud", scene, requestId: "call-retry-1");
-        var rows = (await App.Service<GrainStorage>().States.ReadAllAsync("incident")).Count;
+        var rows = (await App.Service<GridDatabase>().Grains.ReadAllAsync("incident")).Count;
         var second = await Dispatcher.CreateIncident("fraud", scene, requestId: "call-retry-1");
         Assert.Equal(first.Id(), second.Id());
         Assert.Equal(1, second.GetProperty("reportCount").GetInt32());
-        Assert.Equal(rows, (await App.Service<GrainStorage>().States.ReadAllAsync("incident")).Count);
+        Assert.Equal(rows, (await App.Service<GridDatabase>().Grains.ReadAllAsync("incident")).Count);
     }
 
     [Fact]
@@ -236,19 +240,19 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         // The cell learns of the open incident by message.
         await Eventually.Until(() => Dispatcher.Get($"/api/cells/{original.Str("cellId")}"),
             c => c.GetProperty("openIncidents").EnumerateArray().Any(i => i.GetString() == id), "the incident listed in its cell");
-        var rows = (await App.Service<GrainStorage>().States.ReadAllAsync("incident")).Count;
+        var rows = (await App.Service<GridDatabase>().Grains.ReadAllAsync("incident")).Count;
 
         var repeat = await Commander.CreateIncident("theft", scene.Offset(120, 90));
 
         Assert.Equal(id, repeat.Id());
         Assert.Equal(id, repeat.Str("duplicateOf"));
         Assert.Equal(2, repeat.GetProperty("reportCount").GetInt32());
-        Assert.Equal(rows, (await App.Service<GrainStorage>().States.ReadAllAsync("incident")).Count);
+        Assert.Equal(rows, (await App.Service<GridDatabase>().Grains.ReadAllAsync("incident")).Count);
         var merged = await Dispatcher.Get($"/api/incidents/{id}");
         Assert.Equal(2, merged.GetProperty("reportCount").GetInt32());
         Assert.Single(merged.GetProperty("tasks").EnumerateArray());
         Assert.Equal("repeat-call", merged.Steps().Last());
-        Assert.Contains(await App.Service<GrainStorage>().Events.ReadAsync("incident", id), e => e.Event.What == "incident.repeat-call");
+        Assert.Contains(await App.Service<GridDatabase>().Events.ReadAsync("incident", id), e => e.Event.What == "incident.repeat-call");
 
         // Another type at the same place, or the same type too far away, is a new incident.
         var otherType = await Dispatcher.CreateIncident("fight", scene.Offset(50, 0));
@@ -319,7 +323,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         // A late answer to a cancelled task is refused.
         await (await second.Client.PostAsync($"/api/tasks/{t2.Str("taskId")}/accept", ApiKit.Body(new { }))).Problem(HttpStatusCode.Conflict);
 
-        var whats = (await App.Service<GrainStorage>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
+        var whats = (await App.Service<GridDatabase>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
         Assert.Equal(["incident.opened", "incident.dispatched", "incident.dispatched", "task.reassigned", "task.cancelled"], whats);
     }
 
@@ -337,7 +341,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
 
         Assert.Equal("accepted", again.Str("status"));
         Assert.Single((await Dispatcher.Get($"/api/incidents/{id}")).Steps(), s => s == "task-accepted");
-        var events = await App.Service<GrainStorage>().Events.ReadAsync("incident", id);
+        var events = await App.Service<GridDatabase>().Events.ReadAsync("incident", id);
         Assert.Single(events, e => e.Event.What == "task.accept");
     }
 

@@ -25,12 +25,14 @@ public sealed class GridCommandApp : WebApplicationFactory<Program>
 
     public GridCommandApp(IDictionary<string, string?>? settings = null)
     {
+        var ports = LoopbackPorts.Free(2);
         _settings = new Dictionary<string, string?>
         {
             ["Simulation:Enabled"] = "false",
             ["Storage:Provider"] = "sqlite",
             ["Storage:ConnectionString"] = $"Data Source={_database}",
-            ["Cluster:Port"] = "0",
+            ["Cluster:SiloPort"] = ports[0].ToString(),
+            ["Cluster:GatewayPort"] = ports[1].ToString(),
             ["Auth:DemoUsers"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;

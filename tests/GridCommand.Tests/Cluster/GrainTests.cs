@@ -1,11 +1,13 @@
-using GridCommand.Grains;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Units;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Units;
 using Xunit;
 
 namespace GridCommand.Tests.Cluster;
 
-/// <summary>Grains on one real node: what a dispatcher sees of units and cells. Every test uses its own unit ids.</summary>
+/// <summary>Grains on one real silo: what a dispatcher sees of units and cells. Every test uses its own unit ids.</summary>
 public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<SingleNodeFixture>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
@@ -16,14 +18,12 @@ public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<Single
     public async Task A_unit_moving_to_the_next_cell_leaves_the_first_cell_roster_and_joins_the_next()
     {
         const string cellA = "C10-12", cellB = "C10-13";
-        var grid = node.Node.Runtime.Grid;
-        Assert.Contains(cellB, grid.Find(cellA)!.Neighbours);
+        Assert.Contains(cellB, node.Grid.Find(cellA)!.Neighbours);
         await Enroll(unitId);
-        await node.Ask<UnitView>(node.Node.Units, new SetDuty(unitId, true, "test"));
+        await Unit(unitId).SetDuty(true, "test");
 
         var t0 = DateTimeOffset.UtcNow;
-        var a = grid.Find(cellA)!.Centre;
-        node.Node.Units.Tell(new ReportPosition(unitId, a.Lat, a.Lon, t0, 20, 90, 5), Akka.Actor.ActorRefs.NoSender);
+        await Unit(unitId).ReportPosition(new PositionFix(node.Grid.Find(cellA)!.Centre, t0, 20, 90, 5));
 
         await Eventually.Succeeds(async () =>
         {
@@ -31,8 +31,8 @@ public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<Single
             Assert.Equal((DutyStatus.Available, cellA, false), (listed.Status, listed.CellId, listed.Stale));
         }, Soon);
 
-        var b = grid.Find(cellB)!.Centre;
-        node.Node.Units.Tell(new ReportPosition(unitId, b.Lat, b.Lon, t0.AddSeconds(5), 25, 91, 5), Akka.Actor.ActorRefs.NoSender);
+        var b = node.Grid.Find(cellB)!.Centre;
+        await Unit(unitId).ReportPosition(new PositionFix(b, t0.AddSeconds(5), 25, 91, 5));
 
         await Eventually.Succeeds(async () =>
         {
@@ -41,7 +41,7 @@ public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<Single
             Assert.Equal((DutyStatus.Available, cellB, b.Lat, b.Lon), (listed.Status, listed.CellId, listed.Lat, listed.Lon));
         }, Soon);
 
-        var unit = (await node.Ask<UnitView>(node.Node.Units, new GetUnit(unitId))).Unit;
+        var unit = (await Unit(unitId).Get())!.Unit;
         Assert.Equal((cellB, b.Lat, b.Lon, t0.AddSeconds(5), false), (unit.CellId, unit.Lat, unit.Lon, unit.FixAt, unit.Stale));
     }
 
@@ -50,12 +50,11 @@ public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<Single
     {
         const string cell = "C20-20";
         await Enroll(unitId);
-        var p = node.Node.Runtime.Grid.Find(cell)!.Centre;
-        node.Node.Units.Tell(new ReportPosition(unitId, p.Lat, p.Lon, DateTimeOffset.UtcNow, null, null, null), Akka.Actor.ActorRefs.NoSender);
+        await Unit(unitId).ReportPosition(new PositionFix(node.Grid.Find(cell)!.Centre, DateTimeOffset.UtcNow));
         await Eventually.Succeeds(async () =>
             Assert.Equal(DutyStatus.OffDuty, Assert.Single((await GetCell(cell)).Units, u => u.UnitId == unitId).Status), Soon);
 
-        var view = await node.Ask<UnitView>(node.Node.Units, new SetDuty(unitId, true, "test"));
+        var view = await Unit(unitId).SetDuty(true, "test");
         Assert.Equal(DutyStatus.Available, view.Unit.Status);
 
         await Eventually.Succeeds(async () =>
@@ -66,34 +65,39 @@ public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<Single
     public async Task An_out_of_order_fix_does_not_move_the_unit_back()
     {
         await Enroll(unitId);
-        var grid = node.Node.Runtime.Grid;
-        var newer = grid.Find("C05-05")!.Centre;
-        var older = grid.Find("C05-06")!.Centre;
         var t0 = DateTimeOffset.UtcNow;
 
-        node.Node.Units.Tell(new ReportPosition(unitId, newer.Lat, newer.Lon, t0, null, null, null), Akka.Actor.ActorRefs.NoSender);
-        node.Node.Units.Tell(new ReportPosition(unitId, older.Lat, older.Lon, t0.AddSeconds(-3), null, null, null), Akka.Actor.ActorRefs.NoSender);
+        await Unit(unitId).ReportPosition(new PositionFix(node.Grid.Find("C05-05")!.Centre, t0));
+        await Eventually.Succeeds(async () => Assert.Equal(t0, (await Unit(unitId).Get())!.Unit.FixAt), Soon);
+        await Unit(unitId).ReportPosition(new PositionFix(node.Grid.Find("C05-06")!.Centre, t0.AddSeconds(-3)));
 
-        // Asked after both tells on the same path, so both fixes have been handled.
-        var unit = (await node.Ask<UnitView>(node.Node.Units, new GetUnit(unitId))).Unit;
+        // Asked after the older fix on the same path from the same caller: it has been handled, and ignored.
+        var unit = (await Unit(unitId).Get())!.Unit;
         Assert.Equal(("C05-05", t0), (unit.CellId, unit.FixAt));
     }
 
     [Fact]
     public async Task Unknown_units_and_cells_are_answered_not_found()
     {
-        var unit = Assert.IsType<Rejected>(await node.Node.Ask(node.Node.Units, new GetUnit(unitId)));
-        Assert.Equal(RejectionCode.NotFound, unit.Code);
-
-        var duty = Assert.IsType<Rejected>(await node.Node.Ask(node.Node.Units, new SetDuty(unitId, true, "test")));
+        Assert.Null(await Unit(unitId).Get());
+        var duty = await Assert.ThrowsAsync<Refusal>(() => Unit(unitId).SetDuty(true, "test"));
         Assert.Equal(RejectionCode.NotFound, duty.Code);
-
-        var cell = Assert.IsType<Rejected>(await node.Node.Ask(node.Node.Cells, new GetCell("C99-99")));
-        Assert.Equal(RejectionCode.NotFound, cell.Code);
+        Assert.False(await Unit(unitId).HasDeviceKey("key"));
+        Assert.Null(await node.Grains.GetGrain<ICellGrain>("C99-99").Get());
     }
 
-    private Task<UnitView> Enroll(string id) => node.Ask<UnitView>(node.Node.Units,
-        new EnrollUnit(id, UnitKind.PatrolCar, "测试车巡01组", null, null, null, DeviceKeys.Hash(id, "key"), "test"));
+    [Fact]
+    public async Task Only_the_right_device_key_is_the_units()
+    {
+        await Enroll(unitId);
+        Assert.True(await Unit(unitId).HasDeviceKey("key"));
+        Assert.False(await Unit(unitId).HasDeviceKey("KEY"));
+    }
 
-    private Task<CellView> GetCell(string cellId) => node.Ask<CellView>(node.Node.Cells, new GetCell(cellId));
+    private IUnitGrain Unit(string id) => node.Grains.GetGrain<IUnitGrain>(id);
+
+    private Task<UnitView> Enroll(string id) =>
+        Unit(id).Enrol(new UnitEnrolment(UnitKind.PatrolCar, "测试车巡01组", null, null, null, DeviceKeys.Hash(id, "key"), "test"));
+
+    private async Task<CellView> GetCell(string cellId) => (await node.Grains.GetGrain<ICellGrain>(cellId).Get())!;
 }

@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
-using Akka.Actor;
-using GridCommand.Grains.Messages;
+using GridCommand.Grains;
+using GridCommand.Rules.Geo;
 using GridCommand.Silo.Hosting;
 using GridCommand.Tests.Storage;
 using Microsoft.Extensions.Configuration;
@@ -14,13 +12,13 @@ namespace GridCommand.Tests.Cluster;
 
 /// <summary>
 /// A real grid node started the way production starts one: a generic host with
-/// <see cref="GridNodeServices.AddGridNode"/> over configuration (in memory here), listening on
-/// 127.0.0.1. <see cref="StopAsync"/> stops the host, so the node leaves the cluster gracefully
-/// (grains hand off and flush); disposing stops it if still running.
+/// <see cref="GridHosting.AddGridNode"/> over configuration (in memory here), listening on 127.0.0.1.
+/// <see cref="StopAsync"/> stops the host, so the silo leaves the cluster gracefully (grains deactivate and save,
+/// the position journal saves); disposing stops it if still running.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly IHost host;
     private readonly WarningLog warnings;
     private bool stopped;
@@ -29,30 +27,31 @@ public sealed class TestNode : IAsyncDisposable
     {
         this.host = host;
         this.warnings = warnings;
-        Node = host.Services.GetRequiredService<GridNode>();
     }
 
-    public GridNode Node { get; }
+    public IServiceProvider Services => host.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public CityGrid Grid => Services.GetRequiredService<CityGrid>();
+
+    public GrainSettings Settings => Services.GetRequiredService<GrainSettings>();
 
     /// <summary>Warnings and errors the node logged through the host's logging, as "category: message".</summary>
     public IReadOnlyList<string> Warnings => warnings.Entries.ToList();
 
-    public Address Address => Akka.Cluster.Cluster.Get(Node.System).SelfAddress;
-
-    /// <summary>Fires when the host begins to stop, for whatever reason.</summary>
-    public CancellationToken Stopping => host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-
     /// <summary>
-    /// The configuration a test node starts from: simulation off, and positions and cell rosters saved
-    /// only after an hour, so within a test only passivation or hand-off can have saved them.
+    /// The configuration a test node starts from: simulation off, and cell rosters and positions saved only after
+    /// an hour, so within a test only a stop (or the journal at the silo's stop) can have saved them.
     /// </summary>
-    public static Dictionary<string, string?> Settings(TestDatabase db, int port = 0, Address? seed = null, bool hostShards = true)
+    public static Dictionary<string, string?> NodeSettings(TestDatabase db, int siloPort, int gatewayPort, bool postgresClustering = false)
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Cluster:Provider"] = postgresClustering ? "postgres" : "localhost",
             ["Cluster:Hostname"] = "127.0.0.1",
-            ["Cluster:Port"] = port.ToString(),
-            ["Cluster:HostShards"] = hostShards.ToString(),
+            ["Cluster:SiloPort"] = siloPort.ToString(),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(),
             ["Storage:Provider"] = db.Provider,
             ["Storage:ConnectionString"] = db.ConnectionString,
             ["Simulation:Enabled"] = "false",
@@ -60,7 +59,6 @@ public sealed class TestNode : IAsyncDisposable
             ["Grains:PositionSaveInterval"] = "01:00:00",
             ["Grains:CellSaveInterval"] = "01:00:00",
         };
-        if (seed is not null) settings["Cluster:SeedNodes:0"] = seed.ToString();
         return settings;
     }
 
@@ -71,7 +69,7 @@ public sealed class TestNode : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var warnings = new WarningLog();
         builder.Logging.ClearProviders().AddConsole().AddProvider(warnings).SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGridNode(builder.Configuration);
+        builder.AddGridNode();
         var host = builder.Build();
         try
         {
@@ -86,18 +84,13 @@ public sealed class TestNode : IAsyncDisposable
         return new TestNode(host, warnings);
     }
 
-    public static Task<TestNode> StartAsync(TestDatabase db) => StartAsync(Settings(db));
-
-    /// <summary>Asks a grain and expects a reply of type <typeparamref name="T"/> (not a <see cref="Rejected"/>).</summary>
-    public async Task<T> Ask<T>(IActorRef region, IGrainMessage message)
+    public static Task<TestNode> StartAsync(TestDatabase db)
     {
-        var reply = await Node.Ask(region, message);
-        return reply is T expected
-            ? expected
-            : throw new Xunit.Sdk.XunitException($"{message} was answered {reply}, not a {typeof(T).Name}");
+        var ports = LoopbackPorts.Free(2);
+        return StartAsync(NodeSettings(db, ports[0], ports[1]));
     }
 
-    /// <summary>Stops the host: CoordinatedShutdown leaves the cluster and hands off every shard.</summary>
+    /// <summary>Stops the host: the silo leaves the cluster, its grains deactivate and its journal saves.</summary>
     public async Task StopAsync()
     {
         if (stopped) return;
@@ -117,27 +110,13 @@ public sealed class TestNode : IAsyncDisposable
         }
     }
 
-    // GrainStorage is only IAsyncDisposable: the container must be disposed asynchronously.
+    // The grid database is only IAsyncDisposable: the container must be disposed asynchronously.
     private static async Task DisposeHostAsync(IHost host)
     {
         if (host is IAsyncDisposable async) await async.DisposeAsync();
         else host.Dispose();
     }
 
-    /// <summary>Free TCP ports on 127.0.0.1, found by binding port 0 (all held at once so they differ).</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 }
 
 /// <summary>Collects what a node logs at warning level and above.</summary>

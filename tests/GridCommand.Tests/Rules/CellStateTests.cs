@@ -1,5 +1,5 @@
-using GridCommand.Grains.Cells;
-using GridCommand.Grains.Units;
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Units;
 using Xunit;
 
 namespace GridCommand.Tests.Rules;
@@ -24,17 +24,40 @@ public sealed class CellStateTests
     }
 
     [Fact]
+    public void An_older_snapshot_arriving_late_does_not_overwrite_a_newer_one()
+    {
+        var cell = new CellState();
+
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 3));
+        cell.UnitPresent(Unit("P001", DutyStatus.OffDuty, seq: 2));
+
+        Assert.Equal(DutyStatus.Available, cell.Units["P001"].Status);
+    }
+
+    [Fact]
     public void A_unit_leaving_is_removed_and_a_late_leave_is_ignored()
     {
         var cell = new CellState();
         cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 1));
         cell.UnitPresent(Unit("P002", DutyStatus.Available, seq: 1));
 
-        Assert.True(cell.UnitLeft("P001"));
-        Assert.False(cell.UnitLeft("P001"));
-        Assert.False(cell.UnitLeft("P999"));
+        Assert.True(cell.UnitLeft("P001", seq: 2));
+        Assert.False(cell.UnitLeft("P001", seq: 2));
+        Assert.False(cell.UnitLeft("P999", seq: 2));
 
         Assert.Equal(["P002"], cell.Units.Keys);
+    }
+
+    [Fact]
+    public void A_leave_older_than_the_units_return_keeps_it_listed()
+    {
+        var cell = new CellState();
+
+        // The unit left at seq 6 and came back at seq 9; the two messages arrive the other way round.
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 9));
+        Assert.False(cell.UnitLeft("P001", seq: 6));
+
+        Assert.Equal(9, cell.Units["P001"].Seq);
     }
 
     [Fact]

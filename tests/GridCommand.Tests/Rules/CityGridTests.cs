@@ -1,4 +1,4 @@
-using GridCommand.Grains.Geo;
+using GridCommand.Rules.Geo;
 using Xunit;
 using static GridCommand.Tests.Rules.TestCity;
 

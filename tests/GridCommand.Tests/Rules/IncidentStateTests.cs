@@ -1,7 +1,7 @@
-using GridCommand.Grains;
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Units;
-using TaskStatus = GridCommand.Grains.Incidents.TaskStatus;
+using GridCommand.Rules;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
+using TaskStatus = GridCommand.Rules.Incidents.TaskStatus;
 
 namespace GridCommand.Tests.Rules;
 

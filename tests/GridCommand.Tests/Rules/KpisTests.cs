@@ -1,6 +1,6 @@
-using GridCommand.Grains.Incidents;
-using GridCommand.Grains.Messages;
-using GridCommand.Grains.Units;
+using GridCommand.Rules.Incidents;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Units;
 using GridCommand.Web.Live;
 
 namespace GridCommand.Tests.Rules;

@@ -1,6 +1,6 @@
-using GridCommand.Grains.Dispatch;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Units;
+using GridCommand.Rules.Dispatch;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
 
 namespace GridCommand.Tests.Rules;
 

@@ -1,6 +1,6 @@
-using GridCommand.Grains.Cells;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Incidents;
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
 
 namespace GridCommand.Tests.Rules;
 

@@ -1,4 +1,4 @@
-using GridCommand.Grains.Incidents;
+using GridCommand.Rules.Incidents;
 
 namespace GridCommand.Tests.Rules;
 

@@ -1,4 +1,4 @@
-using GridCommand.Grains.Geo;
+using GridCommand.Rules.Geo;
 
 namespace GridCommand.Tests.Rules;
 

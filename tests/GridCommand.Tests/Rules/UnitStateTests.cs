@@ -1,6 +1,6 @@
-using GridCommand.Grains;
-using GridCommand.Grains.Geo;
-using GridCommand.Grains.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
 using Xunit;
 using static GridCommand.Tests.Rules.TestCity;
 

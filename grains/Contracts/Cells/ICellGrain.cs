@@ -1,0 +1,38 @@
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Contracts.Cells;
+
+/// <summary>A grid cell, keyed by its id in the city layout: the units in it, its open incidents and today's counts.</summary>
+public interface ICellGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// From a unit: it entered the cell, or changed status or staleness inside it. One-way messages may arrive out of
+    /// order: the cell keeps each unit's newest snapshot by sequence number.
+    /// </summary>
+    [OneWay]
+    Task UnitPresent(UnitSnapshot unit);
+
+    /// <summary>From a unit: it left the cell when its sequence number was <paramref name="seq"/>.</summary>
+    [OneWay]
+    Task UnitLeft(string unitId, long seq);
+
+    /// <summary>Awaited by the incident before it answers its caller, so a repeat call right after finds it here.</summary>
+    Task IncidentOpened(string incidentId, OpenIncidentRef incident);
+
+    [OneWay]
+    Task IncidentClosed(string incidentId);
+
+    /// <summary>From a station: the cell is in its area.</summary>
+    [OneWay]
+    Task AssignToStation(string stationId);
+
+    /// <returns>null for an id that is not a cell of the city.</returns>
+    Task<CellView?> Get();
+
+    /// <summary>The units as the cell last heard of them (for the ring search).</summary>
+    Task<CellRoster> Roster();
+
+    /// <summary>The open incidents here (for spotting repeat calls).</summary>
+    Task<OpenIncidentsInCell> OpenIncidents();
+}

@@ -1,0 +1,13 @@
+namespace GridCommand.Contracts;
+
+/// <summary>The grains' state names: the grain type of their rows in storage, and the kind in the event log.</summary>
+public static class GrainKinds
+{
+    public const string Unit = "unit";
+    public const string Cell = "cell";
+    public const string Station = "station";
+    public const string Incident = "incident";
+
+    /// <summary>The one storage provider every grain's state goes through.</summary>
+    public const string Storage = "grid";
+}

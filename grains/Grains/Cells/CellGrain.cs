@@ -1,0 +1,57 @@
+using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Grains.Cells;
+
+/// <summary>
+/// A grid cell: its roster of units, open incidents and today's counters, all told by other grains; its polygon
+/// comes from the city layout. A grain for an id that is not a cell of the city keeps nothing and knows nothing.
+/// </summary>
+public sealed class CellGrain(
+    [PersistentState(GrainKinds.Cell, GrainKinds.Storage)] IPersistentState<CellState> state,
+    GridServices services)
+    : GridGrain<CellState>(state, services, GrainKinds.Cell), ICellGrain
+{
+    private GridCell? _cell;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _cell = Runtime.Grid.Find(Id);
+        return Task.CompletedTask;
+    }
+
+    public Task UnitPresent(UnitSnapshot unit) => Change(() => State.UnitPresent(unit));
+
+    public Task UnitLeft(string unitId, long seq) => Change(() => State.UnitLeft(unitId, seq));
+
+    public Task IncidentOpened(string incidentId, OpenIncidentRef incident) => Change(() => State.IncidentOpened(incidentId, incident));
+
+    public Task IncidentClosed(string incidentId) => Change(() => State.IncidentClosed(incidentId));
+
+    public Task AssignToStation(string stationId) => Change(() => State.StationId = stationId);
+
+    public Task<CellView?> Get() => Task.FromResult(_cell is null ? null : View(_cell));
+
+    public Task<CellRoster> Roster() => Task.FromResult(new CellRoster(State.Units.Values.ToList()));
+
+    public Task<OpenIncidentsInCell> OpenIncidents() =>
+        Task.FromResult(new OpenIncidentsInCell(new Dictionary<string, OpenIncidentRef>(State.OpenIncidents)));
+
+    /// <summary>The roster is derived from the units, so a change is saved soon rather than at once.</summary>
+    private Task Change(Action change)
+    {
+        if (_cell is null) return Task.CompletedTask;
+        change();
+        SaveSoon(Runtime.Settings.CellSaveInterval);
+        return Task.CompletedTask;
+    }
+
+    private CellView View(GridCell cell) => new(cell.Id, cell.Name, cell.District, State.StationId,
+        cell.Polygon.Select(p => new[] { p.Lat, p.Lon }).ToList(), cell.Neighbours,
+        State.Units.Values.OrderBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
+        State.OpenIncidents.Keys.Order(StringComparer.Ordinal).ToList(),
+        new Dictionary<string, int>(State.CountsToday(Runtime.Now)));
+}

@@ -1,0 +1,31 @@
+using GridCommand.Contracts.Cells;
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Dispatch;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Grains.Dispatch;
+
+/// <summary>The ring search (<see cref="RingSearch"/>) over the cell grains: units around an incident, open incidents around a report.</summary>
+public sealed class CellSearch(IGrainFactory grains, GridRuntime runtime)
+{
+    /// <summary>The units the cells around <paramref name="scene"/> list, as far as the dispatch rules search, that <paramref name="wanted"/> accepts.</summary>
+    public Task<List<UnitSnapshot>> Units(string cellId, GeoPoint scene, Func<UnitSnapshot, bool> wanted) =>
+        RingSearch.Gather<UnitSnapshot>(runtime.Grid, cellId, scene, runtime.Dispatch.MaxSearchMeters, runtime.Dispatch.WantedCandidates,
+            async ring =>
+            {
+                var rosters = await Task.WhenAll(ring.Select(c => NoAnswer.OrDefault(Cell(c).Roster())));
+                return rosters.OfType<CellRoster>().SelectMany(r => r.Units).Where(wanted).ToList();
+            });
+
+    /// <summary>The open incidents listed by the cells within the repeat-call distance of <paramref name="at"/>.</summary>
+    public Task<List<KeyValuePair<string, OpenIncidentRef>>> OpenIncidents(string cellId, GeoPoint at) =>
+        RingSearch.Gather<KeyValuePair<string, OpenIncidentRef>>(runtime.Grid, cellId, at, runtime.Dispatch.RepeatCallMeters, int.MaxValue,
+            async ring =>
+            {
+                var open = await Task.WhenAll(ring.Select(c => NoAnswer.OrDefault(Cell(c).OpenIncidents())));
+                return open.OfType<OpenIncidentsInCell>().SelectMany(o => o.Incidents).ToList();
+            });
+
+    private ICellGrain Cell(string cellId) => grains.GetGrain<ICellGrain>(cellId);
+}

@@ -1,0 +1,57 @@
+using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Grains.Feed;
+
+/// <summary>
+/// The changes collected since the last batch: at most one snapshot per unit (the newest by sequence number)
+/// and one view per incident, so a batch never grows with the number of fixes, only with the number of units.
+/// Safe to fill from many grains at once.
+/// </summary>
+public sealed class ChangeBatch
+{
+    private readonly Lock _lock = new();
+    private Dictionary<string, UnitSnapshot> _units = new();
+    private Dictionary<string, IncidentView> _incidents = new();
+    private List<TaskView> _offered = [];
+    private List<TaskWithdrawal> _withdrawn = [];
+
+    public void Add(UnitSnapshot unit)
+    {
+        lock (_lock)
+        {
+            if (!_units.TryGetValue(unit.UnitId, out var known) || known.Seq <= unit.Seq) _units[unit.UnitId] = unit;
+        }
+    }
+
+    public void Add(IncidentView incident)
+    {
+        lock (_lock)
+        {
+            if (!_incidents.TryGetValue(incident.Id, out var known) || known.Seq <= incident.Seq) _incidents[incident.Id] = incident;
+        }
+    }
+
+    public void Add(TaskView offered)
+    {
+        lock (_lock) _offered.Add(offered);
+    }
+
+    public void Add(TaskWithdrawal withdrawn)
+    {
+        lock (_lock) _withdrawn.Add(withdrawn);
+    }
+
+    /// <returns>everything collected so far, emptying the batch; null when nothing changed.</returns>
+    public CityChanges? Take()
+    {
+        lock (_lock)
+        {
+            if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0) return null;
+            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn);
+            (_units, _incidents, _offered, _withdrawn) = (new(), new(), [], []);
+            return changes;
+        }
+    }
+}

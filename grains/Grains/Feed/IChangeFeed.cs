@@ -1,0 +1,16 @@
+using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Grains.Feed;
+
+/// <summary>What the screens and phones must hear of. Grains hand changes to their silo's feed without waiting.</summary>
+public interface IChangeFeed
+{
+    void UnitChanged(UnitSnapshot unit);
+
+    void IncidentChanged(IncidentView incident);
+
+    void TaskOffered(TaskView task);
+
+    void TaskWithdrawn(string unitId, string taskId);
+}

@@ -1,0 +1,115 @@
+using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Stations;
+using GridCommand.Contracts.Units;
+using GridCommand.Grains.Storage;
+using GridCommand.Rules.Units;
+
+namespace GridCommand.Grains.Units;
+
+/// <summary>
+/// A patrol unit, guard or volunteer. A fix costs no database write of its own: it updates memory, goes to the
+/// silo's change feed and position journal, and reaches a cell only when the unit changes cell, status or
+/// staleness. Commands are saved before they are answered.
+/// </summary>
+public sealed class UnitGrain(
+    [PersistentState(GrainKinds.Unit, GrainKinds.Storage)] IPersistentState<UnitState> state,
+    GridServices services,
+    IPositionJournal journal)
+    : GridGrain<UnitState>(state, services, GrainKinds.Unit), IUnitGrain
+{
+    private GrainSettings Settings => Runtime.Settings;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(CheckStale, Settings.StaleCheckInterval, Settings.StaleCheckInterval);
+        if (!State.Enrolled) return;
+        // Fixes saved by the journal after the last state write (a crash, or a stop) come back first.
+        if (await journal.Read(Id) is { } saved)
+            Moved(State.Restore(saved.Fix, saved.Seq, Runtime.Grid, Runtime.Now, Settings.StaleAfter));
+        // A cell that lost its roster with a crashed silo hears of the unit again.
+        TellCell();
+    }
+
+    public Task ReportPosition(PositionFix fix)
+    {
+        if (!State.Enrolled) return Task.CompletedTask;
+        var outcome = State.ApplyFix(fix, Runtime.Grid, Runtime.Now, Settings.StaleAfter);
+        if (!outcome.Changed) return Task.CompletedTask;
+        journal.Record(Id, fix, State.Seq);
+        Moved(outcome);
+        return Task.CompletedTask;
+    }
+
+    public async Task<UnitView> Enrol(UnitEnrolment e)
+    {
+        var previousStation = State.Enrol(Id, e.Kind, e.Name, e.StationId, e.PostName, e.Team, e.DeviceKeyHash);
+        await Save("unit.enrolled", e.By, $"{e.Kind} {e.Name}");
+        if (previousStation != e.StationId)
+        {
+            if (previousStation is not null) _ = Station(previousStation).UnitLeft(Id);
+            if (e.StationId is not null) _ = Station(e.StationId).UnitJoined(Id);
+        }
+        StatusChanged();
+        return UnitView.Of(State);
+    }
+
+    public async Task<UnitView> SetDuty(bool onDuty, string by)
+    {
+        if (!State.Enrolled) throw NotFound();
+        Refusal.ThrowIfRefused(State.SetDuty(onDuty));
+        await Save(onDuty ? "unit.on-duty" : "unit.off-duty", by);
+        StatusChanged();
+        return UnitView.Of(State);
+    }
+
+    public Task<UnitView?> Get() => Task.FromResult(State.Enrolled ? UnitView.Of(State) : null);
+
+    public Task<bool> HasDeviceKey(string deviceKey) => Task.FromResult(State.Enrolled && State.HasDeviceKey(deviceKey));
+
+    public async Task<bool> TryAssign(string taskId)
+    {
+        if (!State.Enrolled || !State.Assign(taskId, Runtime.Now, Settings.StaleAfter).IsOk) return false;
+        await Save("unit.assigned", "dispatch", taskId);
+        StatusChanged();
+        return true;
+    }
+
+    public async Task StepTask(string taskId, TaskStep step)
+    {
+        if (!State.Step(taskId, step).IsOk) return; // a late step for a task the unit no longer has
+        await Save($"unit.task-{step.ToString().ToLowerInvariant()}", State.UnitId, taskId);
+        StatusChanged();
+    }
+
+    private Task CheckStale()
+    {
+        if (State.Enrolled && State.CheckStale(Runtime.Now, Settings.StaleAfter)) StatusChanged();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The cells it left and entered hear of it (only when it crossed a border or went fresh); the screens always.</summary>
+    private void Moved(FixOutcome outcome)
+    {
+        if (outcome.CellChanged && outcome.LeftCell is { } left) _ = Cell(left).UnitLeft(Id, State.Seq);
+        if (outcome.CellChanged || outcome.StaleChanged) TellCell();
+        Feed.UnitChanged(State.Snapshot());
+    }
+
+    private void StatusChanged()
+    {
+        TellCell();
+        Feed.UnitChanged(State.Snapshot());
+    }
+
+    private void TellCell()
+    {
+        if (State.CellId is { } cellId) _ = Cell(cellId).UnitPresent(State.Snapshot());
+    }
+
+    private ICellGrain Cell(string cellId) => Grains.GetGrain<ICellGrain>(cellId);
+
+    private IStationGrain Station(string stationId) => Grains.GetGrain<IStationGrain>(stationId);
+
+    private Refusal NotFound() => Refusal.NotFound($"No unit {Id}.");
+}

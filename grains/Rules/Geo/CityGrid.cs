@@ -1,0 +1,65 @@
+namespace GridCommand.Rules.Geo;
+
+/// <summary>
+/// The city's grid-cell layout, identical on every node (generated from configuration or loaded from
+/// GeoJSON): finds the cell of a point and the rings of neighbouring cells around a cell.
+/// </summary>
+public sealed class CityGrid
+{
+    private const double BucketDegrees = 0.01;
+    private readonly Dictionary<string, GridCell> _cells;
+    private readonly Dictionary<(int, int), List<GridCell>> _buckets = new();
+
+    public CityGrid(IReadOnlyList<GridCell> cells)
+    {
+        if (cells.Count == 0) throw new ArgumentException("A city needs at least one grid cell.", nameof(cells));
+        Cells = cells;
+        _cells = cells.ToDictionary(c => c.Id);
+        Bounds = new GeoBounds(
+            cells.Min(c => c.Bounds.South), cells.Min(c => c.Bounds.West),
+            cells.Max(c => c.Bounds.North), cells.Max(c => c.Bounds.East));
+        foreach (var cell in cells)
+            foreach (var key in BucketsOf(cell.Bounds))
+                (_buckets.TryGetValue(key, out var list) ? list : _buckets[key] = []).Add(cell);
+    }
+
+    public IReadOnlyList<GridCell> Cells { get; }
+
+    public GeoBounds Bounds { get; }
+
+    public GridCell? Find(string cellId) => _cells.GetValueOrDefault(cellId);
+
+    /// <summary>The cell containing <paramref name="p"/>, or null outside the grid.</summary>
+    public GridCell? CellAt(GeoPoint p)
+    {
+        if (!Bounds.Contains(p)) return null;
+        return _buckets.TryGetValue(Bucket(p.Lat, p.Lon), out var candidates)
+            ? candidates.FirstOrDefault(c => c.Contains(p)) ?? candidates.FirstOrDefault(c => c.Bounds.Contains(p))
+            : null;
+    }
+
+    /// <summary>Ring 0 is the cell itself, ring 1 its neighbours, ring k the cells k steps away.</summary>
+    public IEnumerable<IReadOnlyList<string>> RingsAround(string cellId)
+    {
+        if (!_cells.ContainsKey(cellId)) yield break;
+        var seen = new HashSet<string> { cellId };
+        IReadOnlyList<string> ring = [cellId];
+        while (ring.Count > 0)
+        {
+            yield return ring;
+            ring = ring.SelectMany(id => _cells[id].Neighbours).Where(seen.Add).ToList();
+        }
+    }
+
+    private static (int, int) Bucket(double lat, double lon) =>
+        ((int)Math.Floor(lat / BucketDegrees), (int)Math.Floor(lon / BucketDegrees));
+
+    private static IEnumerable<(int, int)> BucketsOf(GeoBounds b)
+    {
+        var (s, w) = Bucket(b.South, b.West);
+        var (n, e) = Bucket(b.North, b.East);
+        for (var i = s; i <= n; i++)
+            for (var j = w; j <= e; j++)
+                yield return (i, j);
+    }
+}

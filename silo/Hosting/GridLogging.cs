@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+
+namespace GridCommand.Silo.Hosting;
+
+public static class GridLogging
+{
+    /// <summary>
+    /// Serilog to the console, levels from the "Serilog" section (Serilog.Settings.Configuration). By default
+    /// Information, with Orleans, Microsoft and Polly (Orleans' placement retries) at Warning. Other logger providers (the dashboard's log trace, a
+    /// test's collector) still receive every event.
+    /// </summary>
+    public static IHostApplicationBuilder AddGridLogging(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+            writeToProviders: true);
+        return builder;
+    }
+}

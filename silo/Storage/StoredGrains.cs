@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Dapper;
+using GridCommand.Rules;
+
+namespace GridCommand.Silo.Storage;
+
+/// <summary>One grain's stored state: its id, the storage version (ETag) and its JSON.</summary>
+public sealed record StoredGrain(string Id, long Version, byte[] Payload)
+{
+    public T State<T>() => GrainJson.Deserialize<T>(Payload);
+}
+
+/// <summary>
+/// Every stored state of one grain kind, read straight from Orleans' storage table (our storage serializer
+/// writes JSON): read models such as a web node's live picture start from it.
+/// </summary>
+public sealed class StoredGrains(Func<CancellationToken, Task<DbConnection>> open, string serviceId)
+{
+    public async Task<IReadOnlyList<StoredGrain>> ReadAllAsync(string kind, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
+            """
+            SELECT GrainIdExtensionString AS Id, Version, PayloadBinary AS Payload
+            FROM OrleansStorage
+            WHERE ServiceId = @serviceId AND GrainTypeString = @kind AND PayloadBinary IS NOT NULL
+            ORDER BY GrainIdExtensionString
+            """,
+            new { serviceId, kind }, cancellationToken: ct));
+        return rows.Select(r => new StoredGrain(r.Id, r.Version, r.Payload)).ToList();
+    }
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = "";
+        public long Version { get; init; }
+        public byte[] Payload { get; init; } = [];
+    }
+}

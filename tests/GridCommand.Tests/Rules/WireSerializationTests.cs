@@ -1,0 +1,127 @@
+using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Intake;
+using GridCommand.Contracts.Stations;
+using GridCommand.Contracts.Units;
+using GridCommand.Rules;
+using GridCommand.Rules.Dispatch;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Stations;
+using GridCommand.Rules.Units;
+using GridCommand.Silo.Hosting;
+using GridCommand.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
+
+namespace GridCommand.Tests.Rules;
+
+/// <summary>
+/// What crosses between silos and clients: the contracts' records (Orleans-serialized, the rules' records inside
+/// them as JSON) arrive equal, Chinese text and time offsets included; and grain state survives its storage serializer.
+/// </summary>
+public sealed class WireSerializationTests
+{
+    private static readonly DateTimeOffset At = new(2030, 5, 1, 21, 15, 30, 123, TimeSpan.FromHours(8));
+
+    private static readonly UnitSnapshot Snapshot = new("P001", UnitKind.PatrolMotorbike, "明月湖摩托巡01组", DutyStatus.EnRoute,
+        32.401234567, 119.412345678, At, 275.5, false, "S01", "C10-12", "I300501-211530-0A1B.T1", 42);
+
+    private static readonly IncidentView Incident = new("I1", "fight", 1, 32.4, 119.4, "文昌路88号", null, IncidentSource.Radio, "C10-12",
+        IncidentStatus.Dispatched, At, 1, null, null, At, null, null,
+        [new TaskInfo("I1.T1", "P001", "明月湖摩托巡01组", UnitKind.PatrolMotorbike, 120, GridCommand.Rules.Incidents.TaskStatus.Assigned, "值班员", At, null, null, null, null)],
+        [new TimelineEntry(At, "opened", "值班员", "fight P1"), new TimelineEntry(At.AddMinutes(1), "dispatched", "值班员")], 2);
+
+    private static readonly TaskView Task = new("I1.T1", "I1", "P001", "fight", 1, 32.4, 119.4, "文昌路88号", "两人打架", 120,
+        GridCommand.Rules.Incidents.TaskStatus.Assigned);
+
+    private static readonly Dictionary<string, object> Values = new()
+    {
+        ["PositionFix"] = new PositionFix(new GeoPoint(32.4, 119.4), At, null, 90, 5.5),
+        ["UnitEnrolment"] = new UnitEnrolment(UnitKind.Guard, "李四", "S02", "江滨岗亭1号", "保安队", "ABCDEF", "admin"),
+        ["UnitView"] = new UnitView(Snapshot, "岗亭", "一中队", 30, 5),
+        ["CellView"] = new CellView("C10-12", "鼓楼区网格11-13", "鼓楼区", "S01", [[32.4, 119.4], [32.41, 119.4]], ["C10-13"], [Snapshot],
+            ["I1"], new Dictionary<string, int> { ["theft"] = 3 }),
+        ["CellRoster"] = new CellRoster([Snapshot]),
+        ["OpenIncidentsInCell"] = new OpenIncidentsInCell(new Dictionary<string, GridCommand.Rules.Cells.OpenIncidentRef>
+            { ["I1"] = new("theft", 32.4, 119.4, At) }),
+        ["StationRegistration"] = new StationRegistration("明月湖警务工作站", StationKind.Workstation, 32.4, 119.4, ["C10-12", "C10-13"]),
+        ["StationView"] = new StationView("S01", "明月湖警务工作站", StationKind.PoliceRoom, 32.4, 119.4, ["C10-12"], ["P001"]),
+        ["IncidentOpening"] = new IncidentOpening("theft", 2, 32.4, 119.41, "文昌路88号", "电动车被盗", IncidentSource.Call110, null, At, "值班员张三"),
+        ["IncidentView"] = Incident,
+        ["IncidentReport"] = new IncidentReport(IncidentTypes.Find("noise")!, 3, new GeoPoint(32.4, 119.4), null, "噪音扰民", IncidentSource.Chat, "req-1", true, "值班员"),
+        ["IntakeResult"] = new IntakeResult(Incident, "I0", false),
+        ["DispatchOrder"] = new DispatchOrder("P001", "req-1", true, false, "值班员"),
+        ["TaskAssigned"] = new TaskAssigned("I1.T1", "P001", 120),
+        ["Withdrawal"] = new Withdrawal("I1.T1", "改派", true, null, "值班员"),
+        ["TaskView"] = Task,
+        ["Recommendation"] = new Recommendation("P001", UnitKind.PatrolCar, "明月湖车巡01组", 118, 900, 3),
+        ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")]),
+    };
+
+    private readonly IServiceProvider _services = new ServiceCollection().AddRuleSerialization().BuildServiceProvider();
+
+    public static TheoryData<string> Names => new(Values.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Crosses_the_wire_and_arrives_equal(string name)
+    {
+        var value = Values[name];
+        var serializer = _services.GetRequiredService<Serializer<object>>();
+
+        var back = serializer.Deserialize(serializer.SerializeToArray(value));
+
+        Assert.IsType(value.GetType(), back);
+        Assert.Equal(GrainJson.Serialize(value), GrainJson.Serialize(back));
+    }
+
+    [Fact]
+    public void A_unit_snapshot_inside_a_record_keeps_its_time_to_the_millisecond_and_its_offset()
+    {
+        var serializer = _services.GetRequiredService<Serializer<UnitView>>();
+
+        var back = serializer.Deserialize(serializer.SerializeToArray((UnitView)Values["UnitView"]));
+
+        Assert.Equal(Snapshot, back!.Unit);
+        Assert.Equal(TimeSpan.FromHours(8), back.Unit.FixAt!.Value.Offset);
+    }
+
+    [Fact]
+    public void A_refusal_arrives_with_its_code_message_and_next_choice()
+    {
+        var serializer = _services.GetRequiredService<Serializer<Exception>>();
+        var next = (Recommendation)Values["Recommendation"];
+
+        var back = Assert.IsType<Refusal>(serializer.Deserialize(serializer.SerializeToArray(
+            new Refusal(RejectionCode.Conflict, "Unit P001 is assigned, not available.", next))));
+
+        Assert.Equal((RejectionCode.Conflict, "Unit P001 is assigned, not available.", next), (back.Code, back.Message, back.NextChoice));
+    }
+
+    [Fact]
+    public void Immutable_records_are_handed_on_within_a_silo_without_copying()
+    {
+        var copier = _services.GetRequiredService<DeepCopier>();
+        var changes = Values["CityChanges"];
+        Assert.Same(changes, copier.Copy(changes));
+    }
+
+    [Fact]
+    public void Grain_state_survives_the_storage_serializer_as_readable_json()
+    {
+        var unit = new UnitState { UnitId = "P001", Kind = UnitKind.PatrolCar, Name = "明月湖车巡01组", Status = DutyStatus.Available, Seq = 7 };
+        unit.ApplyFix(new PositionFix(TestCity.Centre("C10-12"), At), TestCity.Grid, At, TimeSpan.FromMinutes(2));
+        var storage = new JsonGrainStorageSerializer();
+
+        var stored = storage.Serialize(unit);
+        var back = storage.Deserialize<UnitState>(stored);
+
+        Assert.Contains("\"status\":\"available\"", stored.ToString());
+        Assert.Equal(GrainJson.Serialize(unit), GrainJson.Serialize(back));
+        Assert.Equal(unit.Snapshot(), back.Snapshot());
+    }
+}

@@ -1,0 +1,61 @@
+using GridCommand.Contracts.Feed;
+using GridCommand.Grains;
+using GridCommand.Rules.Geo;
+using GridCommand.Silo.Feed;
+using GridCommand.Silo.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GridCommand.Web.Live;
+
+/// <summary>
+/// This web node's ear on the cluster: registered in the feed registry, it receives every silo's change batches,
+/// keeps the live picture current, and pushes to this node's own SignalR clients: one "units" message and the
+/// changed incidents per batch to the walls, each task to its unit's phone. KPIs go to the walls every few seconds.
+/// </summary>
+public sealed class CityFeedReceiver(
+    IGrainFactory grains,
+    GridDatabase database,
+    CityGrid grid,
+    GrainSettings settings,
+    LiveCity city,
+    IHubContext<WallHub> wall,
+    IHubContext<FieldHub> field,
+    TimeProvider clock,
+    ILogger<CityFeedReceiver> log) : BackgroundService, ICityFeedObserver
+{
+    private static readonly TimeSpan KpiInterval = TimeSpan.FromSeconds(5);
+
+    public Task OnChanges(CityChanges changes)
+    {
+        city.Apply(changes);
+        if (changes.Units.Count > 0) _ = wall.Clients.All.SendAsync("units", changes.Units);
+        foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
+        foreach (var task in changes.TasksOffered) _ = field.Clients.Group(FieldHub.GroupOf(task.UnitId)).SendAsync("task", task);
+        foreach (var withdrawn in changes.TasksWithdrawn)
+            _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        // Listening before loading: a change made meanwhile is not lost (the newer sequence number wins either way).
+        var listening = FeedSubscription.KeepRegistered(grains, this, log, stop);
+        await city.LoadAsync(database, grid, settings, clock.GetUtcNow(), stop);
+        log.LogInformation("Live picture loaded: {Units} units, {Incidents} incidents", city.Units.Count, city.Incidents.Count);
+
+        using var timer = new PeriodicTimer(KpiInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = clock.GetUtcNow();
+                city.ForgetOldIncidents(now);
+                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        await listening;
+    }
+}
