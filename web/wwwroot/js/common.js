@@ -94,14 +94,22 @@ export const STATUS_COLOURS = {
   available: '#22c55e', assigned: '#f59e0b', 'en-route': '#f97316', 'on-scene': '#ef4444', 'off-duty': '#64748b',
 };
 export const PRIORITY_COLOURS = { 1: '#ef4444', 2: '#f59e0b', 3: '#38bdf8' };
-export const OPEN_STATUSES = ['new', 'dispatched', 'on-scene'];
 
 /**
- * A Leaflet map for the pages: the configured tile layer if any (GET /api/config), else a plain dark
- * background; fitted to the city's bounds. Returns {map, config}.
+ * What the server says the pages need (GET /api/config): the map's tiles and bounds, and the rules the pages
+ * apply too — when a fix is stale, which incident statuses are open, which task statuses are active — so there
+ * is one definition of each, on the server.
+ */
+export const config = await api('/api/config');
+export const STALE_AFTER_MS = config.staleAfterSeconds * 1000;
+export const isOpenIncident = i => config.openIncidentStatuses.includes(i.status);
+export const isActiveTask = task => config.activeTaskStatuses.includes(task.status);
+
+/**
+ * A Leaflet map for the pages: the configured tile layer if any, else a plain dark background; fitted to the
+ * city's bounds. Returns {map, config}.
  */
 export async function cityMap(elementId, options = {}) {
-  const config = await api('/api/config');
   const b = config.bounds;
   const map = L.map(elementId, {
     preferCanvas: true, zoomControl: options.zoomControl ?? true, attributionControl: !!config.tileUrl,

@@ -3,7 +3,7 @@
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
 import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, newRequestId,
-  fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, OPEN_STATUSES,
+  fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
 
 applyI18n();
@@ -81,7 +81,7 @@ function applyIncident(i) {
   const entry = known ?? { i, marker: null };
   entry.i = i;
   incidents.set(i.id, entry);
-  if (OPEN_STATUSES.includes(i.status) || i.id === selectedId) {
+  if (isOpenIncident(i) || i.id === selectedId) {
     if (entry.marker) { entry.marker.setLatLng([i.lat, i.lon]); entry.marker.setIcon(incidentIcon(i)); }
     else entry.marker = L.marker([i.lat, i.lon], { icon: incidentIcon(i), zIndexOffset: 1000 })
       .on('click', () => select(i.id)).addTo(incidentLayer);
@@ -94,7 +94,7 @@ const minutesAgo = iso => Math.max(0, Math.round((Date.now() - Date.parse(iso)) 
 function renderQueue() {
   const all = $('show-all').checked;
   const list = [...incidents.values()].map(e => e.i)
-    .filter(i => all || OPEN_STATUSES.includes(i.status))
+    .filter(i => all || isOpenIncident(i))
     .sort((a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt));
   $('queue').innerHTML = list.map(i =>
     `<li data-id="${escapeHtml(i.id)}" class="p${i.priority} status-${i.status}${i.id === selectedId ? ' selected' : ''}">` +
@@ -125,7 +125,7 @@ async function loadRecs() {
   const entry = incidents.get(id);
   if (!entry) return;
   try {
-    const list = OPEN_STATUSES.includes(entry.i.status) ? await api(`/api/incidents/${encodeURIComponent(id)}/recommendations?limit=5`, { token }) : [];
+    const list = isOpenIncident(entry.i) ? await api(`/api/incidents/${encodeURIComponent(id)}/recommendations?limit=5`, { token }) : [];
     if (selectedId !== id) return;
     recs = list;
   } catch (e) { recs = []; }
@@ -141,8 +141,8 @@ function renderDetail() {
   focusLayer.clearLayers();
   const entry = incidents.get(selectedId);
   if (!entry) { $('detail').innerHTML = `<p class="muted">${tl('d.select')}</p>`; return; }
-  const i = entry.i, open = OPEN_STATUSES.includes(i.status), closable = !['closed', 'merged'].includes(i.status);
-  const activeTasks = i.tasks.filter(x => ['assigned', 'accepted', 'on-scene'].includes(x.status));
+  const i = entry.i, open = isOpenIncident(i), closable = !['closed', 'merged'].includes(i.status);
+  const activeTasks = i.tasks.filter(isActiveTask);
   for (const r of recs) {
     const u = units.get(r.unitId)?.u;
     if (u?.lat != null) L.polyline([[i.lat, i.lon], [u.lat, u.lon]], { color: '#60a5fa', weight: 1.5, dashArray: '4 4', interactive: false }).addTo(focusLayer);
@@ -163,7 +163,7 @@ function renderDetail() {
         `<div class="meta">${tl(`kind.${r.kind}`)} · ${tl('d.eta')} ${fmtSecs(r.etaSeconds)} · ${tl('d.distance')} ${fmtDist(r.distanceMeters)} · ${tl('d.fixAge')} ${fmtSecs(r.fixAgeSeconds)}</div></li>`).join('')
         || `<li class="muted">${tl('d.noRecs')}</li>`}</ul>` : '') +
     `<h4>${tl('d.tasks')}</h4><ul class="tasks">${i.tasks.map((x, n) => {
-      const active = ['assigned', 'accepted', 'on-scene'].includes(x.status);
+      const active = isActiveTask(x);
       const next = ['declined', 'timed-out'].includes(x.status) ? nextOffered(i.tasks, n) : null;
       return `<li class="task" data-task-id="${escapeHtml(x.taskId)}" data-unit-id="${escapeHtml(x.unitId)}" data-status="${x.status}">` +
         `<b>${escapeHtml(x.unitId)}</b> ${escapeHtml(x.unitName)} · ${tl(`kind.${x.unitKind}`)} · <span class="task-status">${tl(`tstatus.${x.status}`)}</span>` +
@@ -183,7 +183,7 @@ $('detail').addEventListener('click', async e => {
   if (!i) return;
   const button = e.target.closest('button');
   if (!button) return;
-  const backup = i.tasks.some(x => ['assigned', 'accepted', 'on-scene'].includes(x.status));
+  const backup = i.tasks.some(isActiveTask);
   try {
     if (button.id === 'dispatch-nearest' || button.classList.contains('dispatch')) {
       const unitId = button.id === 'dispatch-nearest' ? undefined : button.closest('li').dataset.unitId;
@@ -307,7 +307,7 @@ liveConnection('/hubs/wall', token, {
   incident: i => {
     if (!applyIncident(i)) return;
     dirtyQueue = true;
-    if (i.id === selectedId) { renderDetail(); if (OPEN_STATUSES.includes(i.status)) loadRecs(); }
+    if (i.id === selectedId) { renderDetail(); if (isOpenIncident(i)) loadRecs(); }
   },
   unauthorized: goLogin,
 }, status => showStatus($('conn'), status));

@@ -1,7 +1,7 @@
 // The field page: a unit's phone. Signs in with the device key, receives tasks over /hubs/field,
 // answers with one tap (queued in localStorage while offline), shares its position while on duty.
 import { applyI18n, langSwitch, onLang, t, escapeHtml, setLang, lang } from './i18n.js';
-import { api, store, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS } from './common.js';
+import { api, store, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS, config, isActiveTask } from './common.js';
 
 const POSITION_EVERY_MS = 5000;
 const $ = id => document.getElementById(id);
@@ -63,12 +63,10 @@ function signOut() {
 $('signout').onclick = signOut;
 
 // ---- tasks ---------------------------------------------------------------------------------------
-const ACTIVE = ['assigned', 'accepted', 'on-scene'];
-
 function onTask(view) {
   const pending = outbox().filter(a => a.taskId === view.taskId);
   const fresh = task?.taskId !== view.taskId;
-  if (!ACTIVE.includes(view.status)) { if (task?.taskId === view.taskId) task = null; render(); return; }
+  if (!isActiveTask(view)) { if (task?.taskId === view.taskId) task = null; render(); return; }
   // An answer still waiting to be sent is newer than what the server says.
   task = pending.length ? { ...view, status: afterAnswer(pending[pending.length - 1].answer) } : view;
   if (fresh) {
@@ -91,10 +89,10 @@ function notice(key) {
 }
 
 function render() {
-  const active = task && ACTIVE.includes(task.status);
+  const active = task && isActiveTask(task);
   $('task').hidden = !active;
   $('answers').hidden = !active;
-  for (const s of ACTIVE) $(`a-${s}`).hidden = !active || task.status !== s;
+  for (const s of config.activeTaskStatuses) $(`a-${s}`).hidden = !active || task.status !== s;
   document.body.dataset.taskStatus = active ? task.status : 'none';
   if (!active) { $('gps').textContent = fix ? `${fix.lat.toFixed(5)}, ${fix.lon.toFixed(5)}` : t('f.gpsOff'); renderOutbox(); return; }
   $('t-priority').className = `badge p${task.priority}`;
@@ -113,7 +111,7 @@ onLang(render);
 function drawTaskMap() {
   if (!taskMap) {
     taskMap = L.map('t-map', { zoomControl: false, attributionControl: false });
-    api('/api/config').then(c => { if (c.tileUrl) L.tileLayer(c.tileUrl).addTo(taskMap); }).catch(() => {});
+    if (config.tileUrl) L.tileLayer(config.tileUrl).addTo(taskMap);
   }
   taskMap.invalidateSize();
   const at = [task.lat, task.lon];
@@ -134,7 +132,7 @@ function answer(kind, text) {
   const queued = [...outbox(), { taskId: task.taskId, answer: kind, text, at: new Date().toISOString() }];
   store.set('gc.outbox', queued);
   task = { ...task, status: afterAnswer(kind) };
-  if (!ACTIVE.includes(task.status)) { notice(kind === 'complete' ? 'f.finished' : 'f.withdrawn'); task = null; }
+  if (!isActiveTask(task)) { notice(kind === 'complete' ? 'f.finished' : 'f.withdrawn'); task = null; }
   render();
   flush();
 }

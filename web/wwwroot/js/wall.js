@@ -2,10 +2,9 @@
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
 import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
-  KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, OPEN_STATUSES,
+  KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, STALE_AFTER_MS, isOpenIncident,
 } from './common.js';
 
-const STALE_AFTER_MS = 120_000;
 const PULSE_MS = 60_000;
 
 applyI18n();
@@ -103,7 +102,7 @@ function incidentTooltip(i) {
 function applyIncident(i, live) {
   const known = incidents.get(i.id);
   if (known && known.i.seq > i.seq) return;
-  const open = OPEN_STATUSES.includes(i.status);
+  const open = isOpenIncident(i);
   const isNew = !known && live;
   const entry = known ?? { i, marker: null, pulseUntil: 0 };
   entry.i = i;
@@ -122,7 +121,7 @@ function applyIncident(i, live) {
 // ---- panels ------------------------------------------------------------------------------------
 function renderOpenCounts() {
   const counts = { 1: 0, 2: 0, 3: 0 };
-  for (const { i } of incidents.values()) if (OPEN_STATUSES.includes(i.status)) counts[i.priority] = (counts[i.priority] ?? 0) + 1;
+  for (const { i } of incidents.values()) if (isOpenIncident(i)) counts[i.priority] = (counts[i.priority] ?? 0) + 1;
   for (const p of [1, 2, 3]) document.getElementById(`open-${p}`).textContent = counts[p];
 }
 
@@ -155,7 +154,7 @@ function renderTicker() {
 function shadeCells() {
   const present = new Map(), open = new Map();
   for (const { u } of units.values()) if (u.cellId && u.status !== 'off-duty') present.set(u.cellId, (present.get(u.cellId) ?? 0) + 1);
-  for (const { i } of incidents.values()) if (i.cellId && OPEN_STATUSES.includes(i.status)) open.set(i.cellId, (open.get(i.cellId) ?? 0) + 1);
+  for (const { i } of incidents.values()) if (i.cellId && isOpenIncident(i)) open.set(i.cellId, (open.get(i.cellId) ?? 0) + 1);
   for (const [id, { polygon }] of cells) {
     const n = open.get(id) ?? 0, u = present.get(id) ?? 0;
     polygon.setStyle(n > 0
