@@ -87,9 +87,13 @@ public sealed class GridCommandApp : WebApplicationFactory<Program>
         .AddJsonProtocol(o => o.PayloadSerializerOptions = Json)
         .Build();
 
+    /// <summary>What the app logged at Information and above.</summary>
+    public LogRecorder Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
     }
 
     protected override void Dispose(bool disposing)
