@@ -5,6 +5,3 @@ namespace GridCommand.Contracts.Incidents;
 /// <param name="OverrideDiversion">send police to a matter diverted to another department</param>
 [GenerateSerializer, Immutable]
 public sealed record DispatchOrder(string? UnitId, string? RequestId, bool Backup, bool OverrideDiversion, string By);
-
-[GenerateSerializer, Immutable]
-public sealed record TaskAssigned(string TaskId, string UnitId, int EtaSeconds);
