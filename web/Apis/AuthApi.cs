@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
 using GridCommand.Web.Auth;
@@ -9,6 +10,7 @@ public sealed record LoginRequest(string? Username, string? Password);
 public sealed record LoginResponse(string Token, string Role);
 public sealed record DeviceLoginRequest(string? UnitId, string? DeviceKey);
 public sealed record DeviceLoginResponse(string Token, string UnitId);
+public sealed record Me(string Name, string Role, string? UnitId);
 
 public static class AuthApi
 {
@@ -37,6 +39,10 @@ public static class AuthApi
                 ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
                 : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });
+
+        // Whom a token speaks for: lets a page check its saved sign-in, and is the benchmark's no-op baseline.
+        app.MapGet("/api/auth/me", (ClaimsPrincipal user) => new Me(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!, user.UnitId()))
+            .RequireAuthorization().WithTags("Auth");
         return app;
     }
 }

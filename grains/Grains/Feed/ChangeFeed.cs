@@ -9,7 +9,9 @@ namespace GridCommand.Grains.Feed;
 /// <summary>
 /// One per silo. Grains on the silo hand it their changes (a method call, no message per change); every
 /// <paramref name="batchInterval"/> it sends what changed as one <see cref="CityChanges"/> to every listener
-/// in the feed registry (one per web node), so no screen ever gets one message per position.
+/// in the feed registry (one per web node), so no screen ever gets one message per position. Incidents and
+/// tasks are rare and someone is waiting for them (a phone, a dispatcher's console): they go out at once,
+/// with whatever positions have gathered.
 /// </summary>
 public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInterval, ILogger<ChangeFeed> log)
     : IChangeFeed, ILifecycleParticipant<ISiloLifecycle>
@@ -17,16 +19,29 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     /// <summary>How often the listeners are fetched again: a web node that just registered hears of changes within this.</summary>
     private static readonly TimeSpan RegistryRefresh = TimeSpan.FromSeconds(1);
     private readonly ChangeBatch _batch = new();
+    private readonly SemaphoreSlim _urgent = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private Task _sending = Task.CompletedTask;
 
     public void UnitChanged(UnitSnapshot unit) => _batch.Add(unit);
 
-    public void IncidentChanged(IncidentView incident) => _batch.Add(incident);
+    public void IncidentChanged(IncidentView incident)
+    {
+        _batch.Add(incident);
+        SendSoon();
+    }
 
-    public void TaskOffered(TaskView task) => _batch.Add(task);
+    public void TaskOffered(TaskView task)
+    {
+        _batch.Add(task);
+        SendSoon();
+    }
 
-    public void TaskWithdrawn(string unitId, string taskId) => _batch.Add(new TaskWithdrawal(unitId, taskId));
+    public void TaskWithdrawn(string unitId, string taskId)
+    {
+        _batch.Add(new TaskWithdrawal(unitId, taskId));
+        SendSoon();
+    }
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(ChangeFeed), ServiceLifecycleStage.Active, _ =>
@@ -44,13 +59,12 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
         var registry = grains.GetGrain<IFeedRegistryGrain>(CityKeys.City);
         IReadOnlyList<ICityFeedObserver> listeners = [];
         var fetched = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(batchInterval);
         var stopping = false;
         while (!stopping)
         {
             try
             {
-                stopping = !await timer.WaitForNextTickAsync(_stop.Token);
+                await _urgent.WaitAsync(batchInterval, _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -72,6 +86,18 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
             {
                 if (!stopping) LogSendFailed(log, e);
             }
+        }
+    }
+
+    /// <summary>Wakes the sender now (once, however many changes come before it runs).</summary>
+    private void SendSoon()
+    {
+        try
+        {
+            _urgent.Release();
+        }
+        catch (SemaphoreFullException)
+        {
         }
     }
 

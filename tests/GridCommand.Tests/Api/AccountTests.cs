@@ -40,4 +40,15 @@ public sealed class AccountTests
         Assert.False(PasswordHashes.Verify("Secret", first));
         Assert.False(PasswordHashes.Verify("secret", "not-a-hash"));
     }
+
+    [Fact]
+    public async Task A_token_says_whom_it_speaks_for()
+    {
+        using var app = new GridCommandApp();
+        var dispatcher = await app.StaffClient("dispatcher");
+
+        var me = await dispatcher.Get("/api/auth/me");
+
+        Assert.Equal(("dispatcher", "dispatcher", JsonValueKind.Null), (me.Str("name"), me.Str("role"), me.GetProperty("unitId").ValueKind));
+    }
 }

@@ -39,6 +39,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", "/api/auth/login", new { }, Anyone),
         ("POST", "/api/auth/device", new { }, Anyone),
         ("GET", "/health", null, Anyone),
+        ("GET", "/api/auth/me", null, Staff + " " + Device),
         ("GET", "/openapi/v1.json", null, Anyone),
         ("GET", "/api/units", null, Staff),
         ("GET", $"/api/units/{RoleApp.UnitId}", null, Staff),

@@ -1,0 +1,47 @@
+namespace GridCommand.Bench;
+
+/// <summary>
+/// The benchmark's options, as "--name value" pairs:
+/// --units 30000 --seconds 60 --baseline-seconds 10 --connections 64 --phones 20
+/// --url http://host:port --user commander --password commander (a running server), or
+/// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
+/// </summary>
+public sealed record BenchOptions
+{
+    public int Units { get; init; } = 30_000;
+    public int Seconds { get; init; } = 60;
+    public int BaselineSeconds { get; init; } = 10;
+    public int Connections { get; init; } = 64;
+    public int Phones { get; init; } = 20;
+    public Uri? Url { get; init; }
+    public string User { get; init; } = "commander";
+    public string Password { get; init; } = "commander";
+    public string Storage { get; init; } = "sqlite";
+    public string? ConnectionString { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Expected --name value, got '{args[i]}'.");
+            given[args[i][2..]] = args[i + 1];
+        }
+        if (args.Length % 2 == 1) throw new ArgumentException($"'{args[^1]}' has no value.");
+        int Int(string name, int fallback) => given.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+        var defaults = new BenchOptions();
+        return new BenchOptions
+        {
+            Units = Int("units", defaults.Units),
+            Seconds = Int("seconds", defaults.Seconds),
+            BaselineSeconds = Int("baseline-seconds", defaults.BaselineSeconds),
+            Connections = Int("connections", defaults.Connections),
+            Phones = Int("phones", defaults.Phones),
+            Url = given.TryGetValue("url", out var url) ? new Uri(url) : null,
+            User = given.GetValueOrDefault("user", defaults.User),
+            Password = given.GetValueOrDefault("password", defaults.Password),
+            Storage = given.GetValueOrDefault("storage", defaults.Storage),
+            ConnectionString = given.GetValueOrDefault("cs"),
+        };
+    }
+}
