@@ -14,6 +14,4 @@ public sealed record GrainSettings
 
     /// <summary>Cell rosters are derived from the units; a cell saves at most this often.</summary>
     public TimeSpan CellSaveInterval { get; init; } = TimeSpan.FromSeconds(10);
-
-    public TimeSpan StaleCheckInterval { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -18,17 +18,23 @@ public sealed class UnitGrain(
     IPositionJournal journal)
     : GridGrain<UnitState>(state, services, GrainKinds.Unit), IUnitGrain
 {
+    /// <summary>Marked stale within this of its newest fix growing too old.</summary>
+    private static readonly TimeSpan StaleMargin = TimeSpan.FromSeconds(1);
+
+    private IGrainTimer? _staleTimer;
+    private bool _watchingStaleness;
+
     private GrainSettings Settings => Runtime.Settings;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(CheckStale, Settings.StaleCheckInterval, Settings.StaleCheckInterval);
         if (!State.Enrolled) return;
         // Fixes saved by the journal after the last state write (a crash, or a stop) come back first.
         if (await journal.Read(Id) is { } saved)
             Moved(State.Restore(saved.Fix, saved.Seq, Runtime.Grid, Runtime.Now, Settings.StaleAfter));
         // A cell that lost its roster with a crashed silo hears of the unit again.
         TellCell();
+        WatchStaleness();
     }
 
     public Task ReportPosition(PositionFix fix)
@@ -38,6 +44,7 @@ public sealed class UnitGrain(
         if (!outcome.Changed) return Task.CompletedTask;
         journal.Record(Id, fix, State.Seq);
         Moved(outcome);
+        WatchStaleness();
         return Task.CompletedTask;
     }
 
@@ -82,9 +89,25 @@ public sealed class UnitGrain(
         StatusChanged();
     }
 
+    /// <summary>
+    /// One timer, due when the newest fix would go stale, rather than a check every few seconds for each of tens of
+    /// thousands of units: fixes meanwhile only move that moment on, and the timer, when it fires, looks again.
+    /// </summary>
+    private void WatchStaleness()
+    {
+        if (_watchingStaleness || State.Stale || State.StaleAt(Settings.StaleAfter) is not { } staleAt) return;
+        _watchingStaleness = true;
+        var due = staleAt - Runtime.Now + StaleMargin;
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        if (_staleTimer is null) _staleTimer = this.RegisterGrainTimer(CheckStale, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        else _staleTimer.Change(due, Timeout.InfiniteTimeSpan);
+    }
+
     private Task CheckStale()
     {
-        if (State.Enrolled && State.CheckStale(Runtime.Now, Settings.StaleAfter)) StatusChanged();
+        _watchingStaleness = false;
+        if (State.CheckStale(Runtime.Now, Settings.StaleAfter)) StatusChanged();
+        WatchStaleness();
         return Task.CompletedTask;
     }
 

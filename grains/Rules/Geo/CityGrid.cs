@@ -32,10 +32,13 @@ public sealed class CityGrid
     /// <summary>The cell containing <paramref name="p"/>, or null outside the grid.</summary>
     public GridCell? CellAt(GeoPoint p)
     {
-        if (!Bounds.Contains(p)) return null;
-        return _buckets.TryGetValue(Bucket(p.Lat, p.Lon), out var candidates)
-            ? candidates.FirstOrDefault(c => c.Contains(p)) ?? candidates.FirstOrDefault(c => c.Bounds.Contains(p))
-            : null;
+        if (!Bounds.Contains(p) || !_buckets.TryGetValue(Bucket(p.Lat, p.Lon), out var candidates)) return null;
+        foreach (var cell in candidates)
+            if (cell.Contains(p)) return cell;
+        // A point exactly on an outer edge is in no polygon by ray casting: the cell whose box holds it takes it.
+        foreach (var cell in candidates)
+            if (cell.Bounds.Contains(p)) return cell;
+        return null;
     }
 
     /// <summary>Ring 0 is the cell itself, ring 1 its neighbours, ring k the cells k steps away.</summary>

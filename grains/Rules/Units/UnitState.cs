@@ -26,6 +26,9 @@ public sealed class UnitState
 
     public bool IsStale(DateTimeOffset now, TimeSpan maxFixAge) => LastFix is not { } fix || now - fix.At > maxFixAge;
 
+    /// <summary>When the unit goes stale if no newer fix comes; null when it has no fix.</summary>
+    public DateTimeOffset? StaleAt(TimeSpan maxFixAge) => LastFix?.At + maxFixAge;
+
     /// <summary>Creates or updates the unit's identity and device key; returns the station it was under before.</summary>
     public string? Enrol(string unitId, UnitKind kind, string name, string? stationId, string? postName, string? team, string deviceKeyHash)
     {
