@@ -3,7 +3,7 @@ namespace GridCommand.Bench;
 /// <summary>
 /// The benchmark's options, as "--name value" pairs:
 /// --units 30000 --seconds 60 --baseline-seconds 10 --connections 64 --phones 20
-/// --url http://host:port --user commander --password commander (a running server), or
+/// --url http://host:port --user commander --password commander (a running server), --noop-path /api/auth/me, or
 /// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
 /// </summary>
 public sealed record BenchOptions
@@ -18,6 +18,9 @@ public sealed record BenchOptions
     public string Password { get; init; } = "commander";
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
+
+    /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
+    public string NoopPath { get; init; } = "/api/auth/me";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -42,6 +45,7 @@ public sealed record BenchOptions
             Password = given.GetValueOrDefault("password", defaults.Password),
             Storage = given.GetValueOrDefault("storage", defaults.Storage),
             ConnectionString = given.GetValueOrDefault("cs"),
+            NoopPath = given.GetValueOrDefault("noop-path", defaults.NoopPath),
         };
     }
 }

@@ -8,6 +8,9 @@ public sealed class LogRecorder : ILoggerProvider
 {
     public ConcurrentQueue<string> Lines { get; } = new();
 
+    /// <summary>How many recorded lines mention <paramref name="text"/>: what one request or one grain caused, without the noise of a busy machine.</summary>
+    public int CountAbout(string text) => Lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }

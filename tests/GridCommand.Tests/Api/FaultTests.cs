@@ -58,7 +58,8 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
         await response.Problem(HttpStatusCode.BadRequest);
         Assert.Equal(0, await Activations(unitId));
         await Task.Delay(500);
-        Assert.InRange(fx.App.Logs.Lines.Count - linesBefore, 0, 2); // no retry loop flooding the log
+        // No retry loop flooding the log (one would write thousands of lines); a busy machine may add a slow-turn warning.
+        Assert.InRange(fx.App.Logs.Lines.Count - linesBefore, 0, 10);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
         await fx.Commander.Send(HttpMethod.Put, "/api/units/unreadable", new { kind = "guard", name = "读不出的保安" }, HttpStatusCode.OK);
         await Deactivate("unreadable");
         await fx.Execute("UPDATE OrleansStorage SET PayloadBinary = 'not json'::bytea WHERE GrainIdExtensionString = 'unreadable'");
-        var linesBefore = fx.App.Logs.Lines.Count;
+        var linesBefore = fx.App.Logs.CountAbout("unreadable");
 
         for (var i = 0; i < 3; i++)
         {
@@ -76,11 +77,11 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
             Assert.DoesNotContain("json", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
         }
 
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        var logged = fx.App.Logs.Lines.Count - linesBefore;
-        Assert.InRange(logged, 3, 3 * 8); // each failed call is logged, in a few lines
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(logged, fx.App.Logs.Lines.Count - linesBefore); // and then nothing: no retry loop
+        var logged = fx.App.Logs.CountAbout("unreadable") - linesBefore;
+        Assert.InRange(logged, 3, 3 * 8); // each failed call is logged, in a few lines
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(logged, fx.App.Logs.CountAbout("unreadable") - linesBefore); // and then nothing: no retry loop
         Assert.Equal(HttpStatusCode.OK, (await fx.App.CreateClient().GetAsync("/health")).StatusCode);
         await fx.Commander.Send(HttpMethod.Put, "/api/units/readable", new { kind = "guard", name = "好的保安" }, HttpStatusCode.OK);
     }
