@@ -18,7 +18,7 @@ namespace GridCommand.Silo.Demo;
 /// second moves them and sends each unit's fix every few seconds down the same path a device uses,
 /// and raises incidents at the configured rate with a realistic mix of types.
 /// </summary>
-public sealed class Simulator(
+public sealed partial class Simulator(
     IGrainFactory grains,
     CityGrid grid,
     GridDatabase database,
@@ -29,6 +29,7 @@ public sealed class Simulator(
     public const string DemoDeviceKey = "demo";
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetrySeedAfter = TimeSpan.FromSeconds(10);
     private readonly Random _random = new(7);
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -36,11 +37,32 @@ public sealed class Simulator(
         try
         {
             var city = new DemoCity(grid, options.Value);
-            await SeedAsync(city, stop);
+            await SeedUntilDone(city, stop);
             await RunAsync(city, stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// A cluster still forming or a database at its connection limit must not stop the host: seeding skips what is
+    /// already there, so it is simply tried again.
+    /// </summary>
+    private async Task SeedUntilDone(DemoCity city, CancellationToken stop)
+    {
+        while (true)
+        {
+            try
+            {
+                await SeedAsync(city, stop);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSeedFailed(log, RetrySeedAfter.TotalSeconds, e.GetType().Name, e.Message);
+                await Task.Delay(RetrySeedAfter, stop);
+            }
         }
     }
 
@@ -115,4 +137,7 @@ public sealed class Simulator(
             if (t.IsCompletedSuccessfully) dispatcher.Watch(t.Result);
         }, TaskScheduler.Default);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo city not seeded yet, trying again in {Seconds} s: {Error}: {Message}")]
+    private static partial void LogSeedFailed(ILogger logger, double seconds, string error, string message);
 }

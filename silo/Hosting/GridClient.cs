@@ -28,7 +28,7 @@ public static class GridClient
             return true;
         });
         client.AddDashboard();
-        client.Services.AddRuleSerialization();
+        client.Services.AddGridSerialization();
         return client;
     }
 }

@@ -10,8 +10,9 @@ public static class GridLogging
 {
     /// <summary>
     /// Serilog to the console, levels from the "Serilog" section (Serilog.Settings.Configuration). By default
-    /// Information, with Orleans, Microsoft and Polly (Orleans' placement retries) at Warning. Other logger providers (the dashboard's log trace, a
-    /// test's collector) still receive every event.
+    /// Information, with Orleans and Microsoft at Warning. Polly only speaks for Orleans' placement retries, one
+    /// line per attempt (hundreds while a silo dies): silent, since a call that finally fails is reported by its
+    /// caller. Other logger providers (the dashboard's log trace, a test's collector) still receive every event.
     /// </summary>
     public static IHostApplicationBuilder AddGridLogging(this IHostApplicationBuilder builder)
     {
@@ -20,7 +21,7 @@ public static class GridLogging
             .MinimumLevel.Information()
             .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

@@ -59,7 +59,7 @@ public static class GridSilo
         silo.AddDashboard();
 
         var services = silo.Services;
-        services.AddRuleSerialization();
+        services.AddGridSerialization();
         services.AddGrainRuntime(config);
         services.AddSingleton<SchemaSetup>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SchemaSetup>());

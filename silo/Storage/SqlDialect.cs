@@ -55,8 +55,10 @@ internal sealed record SqlDialect(
 
     // Npgsql's default pool (100) is PostgreSQL's default max_connections: a burst of parallel grain
     // writes would take every server slot and then fail. A smaller pool queues the burst client-side
-    // (each write holds a connection for one statement). An explicit Maximum Pool Size wins.
-    private const int DefaultPostgresPoolSize = 20;
+    // (each write holds a connection for one statement). A node has two pools (Orleans' storage and membership,
+    // and the event log with the journal), so ten each lets five nodes share PostgreSQL's default 100 slots.
+    // An explicit Maximum Pool Size wins.
+    private const int DefaultPostgresPoolSize = 10;
 
     public static string WithDefaultPoolSize(string connectionString)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using GridCommand.Contracts.Units;
 using GridCommand.Tests.Storage;
-using Npgsql;
 
 namespace GridCommand.Tests.Api;
 
@@ -27,13 +26,7 @@ public sealed class PostgresApp : IAsyncLifetime
         await db.DisposeAsync();
     }
 
-    public async Task Execute(string sql)
-    {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task Execute(string sql) => db.ExecuteAsync(sql);
 }
 
 /// <summary>
@@ -112,6 +105,27 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
         }
         var saved = await fx.Commander.Send(HttpMethod.Put, "/api/units/unsaveable/duty", new { onDuty = true }, HttpStatusCode.OK);
         Assert.Equal("available", saved.GetProperty("unit").Str("status"));
+    }
+
+    [Fact]
+    public async Task A_database_error_after_the_state_was_saved_is_a_503_without_database_text()
+    {
+        await fx.Commander.Send(HttpMethod.Put, "/api/units/unlogged", new { kind = "guard", name = "记不进日志的保安" }, HttpStatusCode.OK);
+        await fx.Execute("""
+            CREATE OR REPLACE FUNCTION refuse_unlogged() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'log on fire'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER refuse_unlogged BEFORE INSERT ON grain_event FOR EACH ROW
+                WHEN (NEW.grain_id = 'unlogged') EXECUTE FUNCTION refuse_unlogged();
+            """);
+        try
+        {
+            var response = await fx.Commander.PutAsync("/api/units/unlogged/duty", ApiKit.Body(new { onDuty = true })).WaitAsync(Quickly);
+            var problem = await response.Problem(HttpStatusCode.ServiceUnavailable);
+            Assert.DoesNotContain("log on fire", problem.GetRawText());
+        }
+        finally
+        {
+            await fx.Execute("DROP TRIGGER refuse_unlogged ON grain_event");
+        }
     }
 
     private IManagementGrain Management => fx.App.Service<IGrainFactory>().GetGrain<IManagementGrain>(0);

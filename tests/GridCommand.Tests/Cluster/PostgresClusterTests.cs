@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules.Units;
@@ -13,8 +14,9 @@ namespace GridCommand.Tests.Cluster;
 /// </summary>
 public sealed class PostgresClusterFixture : IAsyncLifetime
 {
-    private readonly PostgresTestDatabase db = new();
     private readonly List<TestNode> started = [];
+
+    public PostgresTestDatabase Database { get; } = new();
 
     public TestNode A { get; private set; } = null!;
     public TestNode B { get; private set; } = null!;
@@ -22,12 +24,13 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await db.InitializeAsync();
+        await Database.InitializeAsync();
         A = await Start(Silo());
         B = await Start(Silo());
         var client = Silo();
         client["Cluster:Role"] = "client";
         ClientOnly = await Start(client);
+        await Membership.AllSeeEachOther(A.Services, B.Services);
         await Eventually.Until(async () => (await ActiveSilos(ClientOnly)).Length == 2, TimeSpan.FromSeconds(30), "the client sees two active silos");
     }
 
@@ -39,7 +42,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         }
         finally
         {
-            await db.DisposeAsync();
+            await Database.DisposeAsync();
         }
     }
 
@@ -49,7 +52,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     private Dictionary<string, string?> Silo()
     {
         var ports = LoopbackPorts.Free(2);
-        return TestNode.NodeSettings(db, ports[0], ports[1], postgresClustering: true);
+        return TestNode.NodeSettings(Database, ports[0], ports[1], postgresClustering: true);
     }
 
     private async Task<TestNode> Start(Dictionary<string, string?> settings)
@@ -104,6 +107,22 @@ public sealed class PostgresClusterTests(PostgresClusterFixture cluster) : IClas
             var unit = (await silo.Grains.GetGrain<IUnitGrain>(unitId).Get())!.Unit;
             Assert.Equal(("跨节点车巡", DutyStatus.Available), (unit.Name, unit.Status));
         }
+    }
+
+    [Fact]
+    public async Task A_database_error_in_a_grain_reaches_a_client_only_node_at_once_not_after_the_call_timeout()
+    {
+        var unitId = $"L-{run}";
+        await cluster.ClientOnly.Grains.GetGrain<IUnitGrain>(unitId).Enrol(Enrolment(unitId));
+        await cluster.Database.ExecuteAsync($"""
+            CREATE FUNCTION refuse_{run}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'log on fire'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER refuse_{run} BEFORE INSERT ON grain_event FOR EACH ROW
+                WHEN (NEW.grain_id = '{unitId}') EXECUTE FUNCTION refuse_{run}();
+            """);
+
+        // The web node answers a DbException with a 503; a TimeoutException here would mean the answer was lost on the way.
+        var call = cluster.ClientOnly.Grains.GetGrain<IUnitGrain>(unitId).SetDuty(true, "test");
+        await Assert.ThrowsAnyAsync<DbException>(() => call.WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     /// <summary>Enrols units from the client until one is placed on <paramref name="silo"/>; returns its id.</summary>

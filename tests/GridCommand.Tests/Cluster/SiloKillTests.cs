@@ -54,7 +54,7 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client)
         {
-            client.Services.AddRuleSerialization();
+            client.Services.AddGridSerialization();
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = GridClient.ResponseTimeout);
             client.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(2), 2));
         }

@@ -30,9 +30,7 @@ public sealed class TwoWebNodesFixture : IAsyncLifetime
         DispatcherOnA = await A.StaffClient("dispatcher");
         B = Node();
         DispatcherOnB = await B.StaffClient("dispatcher");
-        // Both must know both: a silo routes to another node's feed listener only once it sees that node active.
-        await Eventually.Until(() => Task.FromResult(ActiveSilosSeenBy(A) == 2 && ActiveSilosSeenBy(B) == 2),
-            TimeSpan.FromSeconds(30), "each node seeing two active silos");
+        await Membership.AllSeeEachOther(A.Services, B.Services);
     }
 
     public async Task DisposeAsync()
@@ -41,9 +39,6 @@ public sealed class TwoWebNodesFixture : IAsyncLifetime
         await A.DisposeAsync();
         await db.DisposeAsync();
     }
-
-    private static int ActiveSilosSeenBy(GridCommandApp node) =>
-        node.Service<IClusterMembershipService>().CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
 
     private GridCommandApp Node() => new(ApiKit.SharedSettings(
         ("Storage:Provider", "postgres"), ("Storage:ConnectionString", db.ConnectionString), ("Cluster:Provider", "postgres")));

@@ -62,7 +62,7 @@ public sealed class WireSerializationTests
         ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")]),
     };
 
-    private readonly IServiceProvider _services = new ServiceCollection().AddRuleSerialization().BuildServiceProvider();
+    private readonly IServiceProvider _services = new ServiceCollection().AddGridSerialization().BuildServiceProvider();
 
     public static TheoryData<string> Names => new(Values.Keys);
 

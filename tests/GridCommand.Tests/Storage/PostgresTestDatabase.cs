@@ -35,9 +35,14 @@ public sealed class PostgresTestDatabase : TestDatabase
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
     }
 
-    private async Task ExecuteOnServerAsync(string sql)
+    /// <summary>Runs SQL in this test database, as an operator (or a failing disk) would behind the app's back.</summary>
+    public Task ExecuteAsync(string sql) => Execute(ConnectionString, sql);
+
+    private Task ExecuteOnServerAsync(string sql) => Execute(server, sql);
+
+    private static async Task Execute(string connectionString, string sql)
     {
-        await using var db = new NpgsqlConnection(server);
+        await using var db = new NpgsqlConnection(connectionString);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         await command.ExecuteNonQueryAsync();
