@@ -1,11 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GridCommand.Rules;
 
 namespace GridCommand.Web.Auth;
 
 /// <summary>What a bearer token says: who, in which role, for a device which unit, until when.</summary>
-public sealed record TokenClaims(string Subject, string Role, string? UnitId, DateTimeOffset Expires);
+public sealed record TokenClaims(string Subject, string Role, string? UnitId, DateTimeOffset Expires)
+{
+    /// <summary>
+    /// Names someone, in a role, and a device its unit (by an id a grain may have). A token signed with our key that
+    /// is not (a bug elsewhere, or a leaked key) is no token: it must not reach a grain or a claim as null.
+    /// </summary>
+    public bool IsWellFormed =>
+        Subject is { Length: > 0 } && Role is { Length: > 0 }
+        && (UnitId is null ? Role != Roles.Device : GridIds.IsValid(UnitId));
+}
 
 /// <summary>
 /// Self-contained bearer tokens: base64url(JSON claims) "." base64url(HMAC-SHA256). Any node with the
@@ -29,7 +39,7 @@ public sealed class TokenService(byte[] key, TimeProvider clock)
         try
         {
             var claims = JsonSerializer.Deserialize<TokenClaims>(FromBase64Url(body));
-            return claims is not null && claims.Expires > clock.GetUtcNow() ? claims : null;
+            return claims is { IsWellFormed: true } && claims.Expires > clock.GetUtcNow() ? claims : null;
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

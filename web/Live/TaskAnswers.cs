@@ -13,6 +13,8 @@ public sealed class TaskAnswers(IGrainFactory grains)
     /// <exception cref="Refusal">a remark too long, no such task, another unit's task, or not in order</exception>
     public async Task<TaskView> Answer(string unitId, string taskId, TaskAnswer answer, string? remark)
     {
+        // The hub's arguments are not route values: nothing has checked this id yet.
+        if (GridIds.Check("taskId", taskId) is { } badId) throw new Refusal(RejectionCode.Invalid, badId);
         if (InputRules.Text("remark", remark, InputRules.MaxTextLength) is { } error) throw new Refusal(RejectionCode.Invalid, error);
         return TaskIds.IncidentOf(taskId) is { } incidentId
             ? await grains.GetGrain<IIncidentGrain>(incidentId).Answer(taskId, unitId, answer, remark)

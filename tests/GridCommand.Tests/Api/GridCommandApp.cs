@@ -72,11 +72,12 @@ public sealed class GridCommandApp : WebApplicationFactory<Program>
         return (client, token);
     }
 
-    /// <summary>A SignalR client over the test server's WebSocket (no real network).</summary>
+    /// <summary>A SignalR client: over the test server's WebSocket, or over TCP once <see cref="StartOnRealPort"/> was called.</summary>
     public HubConnection Hub(string path, string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(Server.BaseAddress, path), o =>
+        .WithUrl(new Uri(RealAddress ?? Server.BaseAddress, path), o =>
         {
             o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            if (RealAddress is not null) return;
             o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
             o.WebSocketFactory = async (context, ct) =>
             {

@@ -46,4 +46,19 @@ public sealed class TokenTests
         Assert.True(options.TokenLifetime(Roles.Dispatcher) <= TimeSpan.FromHours(12));
         Assert.Equal(options.DeviceTokenLifetime, options.TokenLifetime(Roles.Device));
     }
+
+    [Theory]
+    [InlineData(null, "dispatcher", null)]
+    [InlineData("", "dispatcher", null)]
+    [InlineData("zhang.wei", null, null)]
+    [InlineData("zhang.wei", "", null)]
+    [InlineData("P001", "device", null)]
+    [InlineData("P001", "device", "P\u0000001")]
+    [InlineData("P001", "device", "")]
+    public void A_properly_signed_token_that_names_nobody_no_role_or_no_proper_unit_is_refused(string? subject, string? role, string? unitId)
+    {
+        var tokens = new TokenService(Key, new Clock(DateTimeOffset.UtcNow));
+
+        Assert.Null(tokens.Validate(tokens.Issue(subject!, role!, unitId, TimeSpan.FromHours(1))));
+    }
 }

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using GridCommand.Contracts;
+using GridCommand.Contracts.Auth;
+using GridCommand.Tests.Api;
+using GridCommand.Web.Auth;
+
+namespace GridCommand.Tests.Hostile;
+
+/// <summary>
+/// The Authorization headers an attacker tries: none, junk, tokens signed with a key of their own, tokens of ours that
+/// expired or name nobody, other schemes, an oversized header; and real tokens of every role, used on the wrong routes.
+/// </summary>
+public sealed class HostileTokens
+{
+    private readonly string?[] _headers;
+
+    private HostileTokens(string?[] headers) => _headers = headers;
+
+    public string? Pick(Random random) => _headers[random.Next(_headers.Length)];
+
+    public static async Task<HostileTokens> For(GridCommandApp app, FieldUnit device)
+    {
+        var ours = new TokenService(await app.Service<IGrainFactory>().GetGrain<ITokenKeyGrain>(CityKeys.City).Key(), TimeProvider.System);
+        var theirs = new TokenService(RandomNumberGenerator.GetBytes(32), TimeProvider.System);
+        string?[] headers =
+        [
+            null,
+            "Bearer",
+            "Bearer ",
+            "Bearer junk",
+            "Bearer a.b",
+            "Bearer .",
+            "Basic Y29tbWFuZGVyOmNvbW1hbmRlcg==",
+            "Bearer " + new string('A', 16 * 1024),
+            "Bearer " + theirs.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(1)),
+            "Bearer " + theirs.Issue(device.UnitId, Roles.Device, device.UnitId, TimeSpan.FromHours(1)),
+            "Bearer " + ours.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(-1)),
+            "Bearer " + ours.Issue(null!, Roles.Commander, null, TimeSpan.FromHours(1)),
+            "Bearer " + ours.Issue("someone", null!, null, TimeSpan.FromHours(1)),
+            "Bearer " + ours.Issue("root", "god", null, TimeSpan.FromHours(1)),
+            "Bearer " + ours.Issue("x", Roles.Device, null, TimeSpan.FromHours(1)),
+            "Bearer " + ours.Issue("x", Roles.Device, "no-such-unit\u0000", TimeSpan.FromHours(1)),
+            "Bearer " + device.Token,
+        ];
+        foreach (var role in Roles.StaffRoles) headers = [.. headers, "Bearer " + SharedApp.TokenOf(await app.StaffClient(role))];
+        return new HostileTokens(headers);
+    }
+}
