@@ -26,7 +26,7 @@ public sealed class PostgresApp : IAsyncLifetime
         await db.DisposeAsync();
     }
 
-    public Task Execute(string sql) => db.ExecuteAsync(sql);
+    public PostgresTestDatabase Database => db;
 }
 
 /// <summary>
@@ -60,7 +60,7 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
     {
         await fx.Commander.Send(HttpMethod.Put, "/api/units/unreadable", new { kind = "guard", name = "读不出的保安" }, HttpStatusCode.OK);
         await Deactivate("unreadable");
-        await fx.Execute("UPDATE OrleansStorage SET PayloadBinary = 'not json'::bytea WHERE GrainIdExtensionString = 'unreadable'");
+        await fx.Database.ExecuteAsync("UPDATE OrleansStorage SET PayloadBinary = 'not json'::bytea WHERE GrainIdExtensionString = 'unreadable'");
         var linesBefore = fx.App.Logs.CountAbout("unreadable");
 
         for (var i = 0; i < 3; i++)
@@ -83,12 +83,7 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
     public async Task A_command_the_database_refuses_to_save_is_a_503_and_changes_nothing()
     {
         await fx.Commander.Send(HttpMethod.Put, "/api/units/unsaveable", new { kind = "patrol-car", name = "存不进的车" }, HttpStatusCode.OK);
-        await fx.Execute("""
-            CREATE OR REPLACE FUNCTION refuse_unsaveable() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk on fire'; END $$ LANGUAGE plpgsql;
-            CREATE TRIGGER refuse_unsaveable BEFORE UPDATE ON OrleansStorage FOR EACH ROW
-                WHEN (NEW.GrainIdExtensionString = 'unsaveable') EXECUTE FUNCTION refuse_unsaveable();
-            """);
-        try
+        await using (await fx.Database.Refuse("UPDATE", "OrleansStorage", "NEW.GrainIdExtensionString = 'unsaveable'", "disk on fire"))
         {
             var response = await fx.Commander.PutAsync("/api/units/unsaveable/duty", ApiKit.Body(new { onDuty = true })).WaitAsync(Quickly);
             var problem = await response.Problem(HttpStatusCode.ServiceUnavailable);
@@ -99,10 +94,6 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
             var unit = await fx.Commander.Get("/api/units/unsaveable");
             Assert.Equal("off-duty", unit.GetProperty("unit").Str("status"));
         }
-        finally
-        {
-            await fx.Execute("DROP TRIGGER refuse_unsaveable ON OrleansStorage");
-        }
         var saved = await fx.Commander.Send(HttpMethod.Put, "/api/units/unsaveable/duty", new { onDuty = true }, HttpStatusCode.OK);
         Assert.Equal("available", saved.GetProperty("unit").Str("status"));
     }
@@ -111,20 +102,11 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
     public async Task A_database_error_after_the_state_was_saved_is_a_503_without_database_text()
     {
         await fx.Commander.Send(HttpMethod.Put, "/api/units/unlogged", new { kind = "guard", name = "记不进日志的保安" }, HttpStatusCode.OK);
-        await fx.Execute("""
-            CREATE OR REPLACE FUNCTION refuse_unlogged() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'log on fire'; END $$ LANGUAGE plpgsql;
-            CREATE TRIGGER refuse_unlogged BEFORE INSERT ON grain_event FOR EACH ROW
-                WHEN (NEW.grain_id = 'unlogged') EXECUTE FUNCTION refuse_unlogged();
-            """);
-        try
+        await using (await fx.Database.Refuse("INSERT", "grain_event", "NEW.grain_id = 'unlogged'", "log on fire"))
         {
             var response = await fx.Commander.PutAsync("/api/units/unlogged/duty", ApiKit.Body(new { onDuty = true })).WaitAsync(Quickly);
             var problem = await response.Problem(HttpStatusCode.ServiceUnavailable);
             Assert.DoesNotContain("log on fire", problem.GetRawText());
-        }
-        finally
-        {
-            await fx.Execute("DROP TRIGGER refuse_unlogged ON grain_event");
         }
     }
 

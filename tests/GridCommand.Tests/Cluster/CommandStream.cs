@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using GridCommand.Contracts;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Intake;
@@ -25,13 +26,41 @@ public sealed class CommandStream(IGrainFactory grains)
     private readonly ConcurrentBag<string> _incidents = [];
     private readonly ConcurrentDictionary<string, TaskAssigned> _dispatches = new();
 
-    public int Failed;
+    private int Failed;
 
     public int Dispatched => _dispatches.Count;
 
     public int Enrolled => _units.Count;
 
-    public Task Run(int writers, CancellationToken stop) =>
+    /// <summary>How soon after a kill every acknowledged command must answer again.</summary>
+    public static readonly TimeSpan AnswersWithin = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Six writers run; once <paramref name="dispatchedFirst"/> dispatches are acknowledged, <paramref name="kill"/> takes a
+    /// silo away and the writers go on through the failover for 15 s (a call to the dead silo gives up after 10 s). Then
+    /// commands must have been acknowledged after the kill, and every acknowledged one must be there within
+    /// <see cref="AnswersWithin"/> of the kill. Returns what happened, for the test's output.
+    /// </summary>
+    public async Task<string> SurvivesKill(Func<Task> kill, int dispatchedFirst)
+    {
+        using var stop = new CancellationTokenSource();
+        var writing = Run(writers: 6, stop.Token);
+        await Eventually.Until(() => Task.FromResult(Dispatched >= dispatchedFirst), TimeSpan.FromSeconds(60), "commands flowing");
+
+        var enrolledBeforeKill = Enrolled;
+        await kill();
+        var killedAt = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        await stop.CancelAsync();
+        await writing;
+
+        Assert.True(Enrolled > enrolledBeforeKill, "no command was acknowledged after the kill");
+        await Eventually.Succeeds(AssertAllThere, AnswersWithin - killedAt.Elapsed);
+        Assert.InRange(killedAt.Elapsed, TimeSpan.Zero, AnswersWithin); // a last check that began in time must also end in time
+        return $"{Enrolled} units acknowledged, {Failed} commands failed and were not claimed; every one there when checked {killedAt.Elapsed.TotalSeconds:F1} s after the kill";
+    }
+
+    private Task Run(int writers, CancellationToken stop) =>
         Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(() => Write(w, stop))));
 
     /// <summary>Every acknowledged command's effect, read back through the cluster.</summary>

@@ -114,11 +114,7 @@ public sealed class PostgresClusterTests(PostgresClusterFixture cluster) : IClas
     {
         var unitId = $"L-{run}";
         await cluster.ClientOnly.Grains.GetGrain<IUnitGrain>(unitId).Enrol(Enrolment(unitId));
-        await cluster.Database.ExecuteAsync($"""
-            CREATE FUNCTION refuse_{run}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'log on fire'; END $$ LANGUAGE plpgsql;
-            CREATE TRIGGER refuse_{run} BEFORE INSERT ON grain_event FOR EACH ROW
-                WHEN (NEW.grain_id = '{unitId}') EXECUTE FUNCTION refuse_{run}();
-            """);
+        await using var refusing = await cluster.Database.Refuse("INSERT", "grain_event", $"NEW.grain_id = '{unitId}'", "log on fire");
 
         // The web node answers a DbException with a 503; a TimeoutException here would mean the answer was lost on the way.
         var call = cluster.ClientOnly.Grains.GetGrain<IUnitGrain>(unitId).SetDuty(true, "test");

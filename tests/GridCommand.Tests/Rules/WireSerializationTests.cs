@@ -108,6 +108,26 @@ public sealed class WireSerializationTests
         var copier = _services.GetRequiredService<DeepCopier>();
         var changes = Values["CityChanges"];
         Assert.Same(changes, copier.Copy(changes));
+        // The rules' values passed on their own (a fix to a unit, a snapshot to a cell) too: not through JSON and back.
+        Assert.Same(Snapshot, copier.Copy(Snapshot));
+        Assert.Same(Values["Recommendation"], copier.Copy(Values["Recommendation"]));
+    }
+
+    public static TheoryData<Type> SharedTypes => new(SharedRuleValues.Types);
+
+    [Theory]
+    [MemberData(nameof(SharedTypes))]
+    public void A_rule_value_shared_without_copying_cannot_be_changed(Type type)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            var setter = property.SetMethod;
+            var initOnly = setter?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)) == true;
+            Assert.True(setter is null || initOnly || !setter.IsPublic, $"{type.Name}.{property.Name} can be set");
+            var valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            Assert.True(valueType.IsPrimitive || valueType.IsEnum || valueType == typeof(string) || valueType == typeof(DateTimeOffset)
+                || SharedRuleValues.Types.Contains(valueType), $"{type.Name}.{property.Name} is a {valueType.Name}, which may change");
+        }
     }
 
     [Fact]

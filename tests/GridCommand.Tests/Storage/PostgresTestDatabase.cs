@@ -38,6 +38,25 @@ public sealed class PostgresTestDatabase : TestDatabase
     /// <summary>Runs SQL in this test database, as an operator (or a failing disk) would behind the app's back.</summary>
     public Task ExecuteAsync(string sql) => Execute(ConnectionString, sql);
 
+    /// <summary>
+    /// Makes the database refuse the rows of <paramref name="table"/> that match <paramref name="when"/> (a trigger raising
+    /// <paramref name="error"/> before each <paramref name="operation"/>) until the returned handle is disposed.
+    /// </summary>
+    public async Task<IAsyncDisposable> Refuse(string operation, string table, string when, string error)
+    {
+        var name = $"refuse_{Guid.NewGuid():N}";
+        await ExecuteAsync($"""
+            CREATE FUNCTION {name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '{error}'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER {name} BEFORE {operation} ON {table} FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION {name}();
+            """);
+        return new Undo(() => ExecuteAsync($"DROP TRIGGER {name} ON {table}"));
+    }
+
+    private sealed class Undo(Func<Task> undo) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await undo();
+    }
+
     private Task ExecuteOnServerAsync(string sql) => Execute(server, sql);
 
     private static async Task Execute(string connectionString, string sql)
