@@ -27,12 +27,13 @@ public sealed class CityFeedReceiver(
 
     public Task OnChanges(CityChanges changes)
     {
-        city.Apply(changes);
-        if (changes.Units.Count > 0) _ = wall.Clients.All.SendAsync("units", changes.Units);
-        foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
+        // Phones first: a crew is waiting for its task, while a batch of thousands of positions takes a while to send.
         foreach (var task in changes.TasksOffered) _ = field.Clients.Group(FieldHub.GroupOf(task.UnitId)).SendAsync("task", task);
         foreach (var withdrawn in changes.TasksWithdrawn)
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
+        city.Apply(changes);
+        foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
+        if (changes.Units.Count > 0) _ = wall.Clients.All.SendAsync("units", changes.Units);
         return Task.CompletedTask;
     }
 
