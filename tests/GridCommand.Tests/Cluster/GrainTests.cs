@@ -7,11 +7,10 @@ using Xunit;
 
 namespace GridCommand.Tests.Cluster;
 
-/// <summary>Grains on one real silo: what a dispatcher sees of units and cells. Every test uses its own unit ids.</summary>
-public sealed class GrainTests(SingleNodeFixture fixture) : IClassFixture<SingleNodeFixture>
+/// <summary>Grains on a TestingHost silo, called by a client: what a dispatcher sees of units and cells. Every test uses its own unit ids.</summary>
+public sealed class GrainTests(OneSiloCluster node) : IClassFixture<OneSiloCluster>
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
-    private readonly TestNode node = fixture.Node;
     private readonly string unitId = $"P-{Guid.NewGuid():N}"[..12];
 
     [Fact]

@@ -140,29 +140,3 @@ internal sealed class WarningLog : ILoggerProvider
         }
     }
 }
-
-/// <summary>One running node on a fresh SQLite file, shared by the tests of a class; removed afterwards.</summary>
-public sealed class SingleNodeFixture : IAsyncLifetime
-{
-    private readonly SqliteTestDatabase db = new();
-
-    public TestNode Node { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await db.InitializeAsync();
-        Node = await TestNode.StartAsync(db);
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await Node.DisposeAsync();
-        }
-        finally
-        {
-            await db.DisposeAsync();
-        }
-    }
-}
