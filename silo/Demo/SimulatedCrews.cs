@@ -9,9 +9,9 @@ namespace GridCommand.Silo.Demo;
 /// <summary>
 /// Plays the phones of the demo units: a task is accepted after a few seconds (now and then declined),
 /// the unit drives to the scene, reports arrival, and completes after a while on scene. Units listed in
-/// Simulation:ManualUnits are left to a person on the field page. Hears of tasks as a web node does, from the feed.
+/// Only the simulated units (not Simulation:ManualUnits, left to a person). Hears of tasks as a web node does, from the feed.
 /// </summary>
-public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<string, Movement> movers, ISet<string> manualUnits, Random random)
+public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<string, Movement> movers, Random random)
     : ICityFeedObserver
 {
     private const double DeclineChance = 0.05;
@@ -29,7 +29,7 @@ public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<str
     {
         while (_notices.TryDequeue(out var notice))
         {
-            foreach (var offered in notice.TasksOffered.Where(o => movers.ContainsKey(o.UnitId) && !manualUnits.Contains(o.UnitId)))
+            foreach (var offered in notice.TasksOffered.Where(o => movers.ContainsKey(o.UnitId)))
                 _crews[offered.UnitId] = new Crew(offered, now + TimeSpan.FromSeconds(random.Next(3, 12)), TimeSpan.FromSeconds(random.Next(30, 120)));
             foreach (var withdrawn in notice.TasksWithdrawn)
                 if (_crews.TryGetValue(withdrawn.UnitId, out var crew) && crew.Task.TaskId == withdrawn.TaskId) Release(withdrawn.UnitId);

@@ -87,8 +87,10 @@ public sealed partial class Simulator(
     private async Task RunAsync(DemoCity city, CancellationToken stop)
     {
         var o = options.Value;
-        var movers = city.Units.Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
-        var crews = new SimulatedCrews(grains, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), o.ManualUnits.ToHashSet(), _random);
+        // The manual units are enrolled and on duty, but neither moved nor answering: a person drives them from /field.
+        var movers = city.Units.Where(u => !o.ManualUnits.Contains(u.Id))
+            .Select(u => (Unit: u, Motion: new Movement(u, grid.Bounds, _random))).ToArray();
+        var crews = new SimulatedCrews(grains, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), _random);
         var dispatcher = new SimulatedDispatcher(grains, o.DispatcherPatience);
         if (o.CrewsAnswerTasks) _ = FeedSubscription.KeepRegistered(grains, crews, log, stop);
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));

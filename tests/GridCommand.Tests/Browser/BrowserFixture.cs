@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Dispatch:AcceptTimeout"] = "00:05:00",
     });
 
+    /// <summary>The demo units the simulator leaves to a person (Simulation:ManualUnits by default).</summary>
+    public static readonly string[] ManualUnits = ["P001", "G00001"];
+
     public Uri BaseUrl { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -44,7 +47,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         for (var i = 0; i < 100; i++)
         {
             var units = await client.GetFromJsonAsync<JsonElement>("/api/units");
-            if (units.GetArrayLength() >= 48 && units.EnumerateArray().All(u => u.GetProperty("lat").ValueKind == JsonValueKind.Number)) return;
+            if (units.GetArrayLength() >= 48 && units.EnumerateArray().Where(u => !ManualUnits.Contains(u.GetProperty("unitId").GetString()))
+                    .All(u => u.GetProperty("lat").ValueKind == JsonValueKind.Number)) return;
             await Task.Delay(200);
         }
         throw new TimeoutException("The demo city did not come up.");

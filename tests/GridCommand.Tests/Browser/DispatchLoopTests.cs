@@ -13,6 +13,9 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         // Dispatcher signs in through /login; the wall watches.
         await using var dispatcherContext = await city.Context();
         var dispatcher = await dispatcherContext.NewPageAsync();
+        var consoleProblems = new List<string>();
+        dispatcher.Console += (_, message) => { if (message.Type is "error" or "warning") consoleProblems.Add($"{message.Type}: {message.Text}"); };
+        dispatcher.PageError += (_, error) => consoleProblems.Add($"page error: {error}");
         await dispatcher.GotoAsync(city.Url("/dispatch"));
         await dispatcher.WaitForURLAsync("**/login?next=*");
         await dispatcher.FillAsync("#user", "dispatcher");
@@ -20,6 +23,9 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         await dispatcher.ClickAsync("button[type=submit]");
         await dispatcher.WaitForURLAsync("**/dispatch");
         await BrowserFixture.Until(dispatcher, "document.getElementById('conn').classList.contains('conn-live')");
+        Assert.True(await dispatcher.EvaluateAsync<bool>(
+            "(async () => { const b = (await (await fetch('/api/config')).json()).bounds; return gcDispatch.map.getBounds().contains([[b.south, b.west], [b.north, b.east]]); })()"),
+            "the console's map does not show the whole city on open");
 
         await using var wallContext = await city.Context("wall");
         var wall = await wallContext.NewPageAsync();
@@ -30,7 +36,10 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         var id = await city.CreateIncident("robbery", 1, 32.38, 119.43, "汶河南路 88 号");
         var item = dispatcher.Locator($"#queue li[data-id='{id}']");
         await item.ClickAsync();                                                   // click 1
-        var top = dispatcher.Locator(".recs li[data-unit-id]").First;
+        await Assertions.Expect(dispatcher.Locator("#detail-status")).ToHaveAttributeAsync("data-status", "new");
+        Assert.Equal(0, await dispatcher.Locator("#close-incident, #resolution").CountAsync()); // nothing to close yet
+        // The best-placed demo unit (its phone signs in with the demo key; units other tests enrolled, T…, have their own keys).
+        var top = dispatcher.Locator(".recs li[data-unit-id]:not([data-unit-id^='T'])").First;
         await top.WaitForAsync();
         var unitId = await top.GetAttributeAsync("data-unit-id");
         Assert.False(string.IsNullOrEmpty(unitId));
@@ -84,6 +93,7 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         await dispatcher.ClickAsync("#close-incident");
         await BrowserFixture.Until(dispatcher, "document.getElementById('detail-status')?.dataset.status === 'closed'");
         await Assertions.Expect(item).ToHaveCountAsync(0);
+        Assert.Empty(consoleProblems); // no missing hub handlers, no 404 (the favicon included), no script errors
     }
 
     [Fact]

@@ -60,6 +60,31 @@ public sealed class FieldPhoneTests(BrowserFixture city)
         Assert.Equal("off-duty", (await staff.GetFromJsonAsync<JsonElement>("/api/units/TF1")).GetProperty("unit").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_phone_reopened_with_its_saved_session_shows_its_current_task_without_signing_in_again()
+    {
+        var key = await city.EnrollUnit("TF2", "guard", 32.37, 119.40);
+        await using var context = await city.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(city.Url("/field"));
+        await page.FillAsync("#unit-id", "TF2");
+        await page.FillAsync("#device-key", key);
+        await page.ClickAsync("#signin-form button[type=submit]");
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        var staff = await city.App.StaffClient("dispatcher");
+        var incident = await city.CreateIncident("fight", 1, 32.371, 119.401, "文昌路 9 号");
+        (await staff.PostAsJsonAsync($"/api/incidents/{incident}/dispatch", new { unitId = "TF2" })).EnsureSuccessStatusCode();
+        await BrowserFixture.Until(page, "document.body.dataset.taskStatus === 'assigned'");
+
+        await page.ReloadAsync();
+
+        await BrowserFixture.Until(page, "document.body.dataset.taskStatus === 'assigned'");
+        Assert.False(await page.IsVisibleAsync("#signin"));
+        Assert.Empty(errors);
+    }
+
     private static string? TaskStatus(JsonElement incident) =>
         incident.GetProperty("tasks").EnumerateArray().Last().GetProperty("status").GetString();
 

@@ -141,7 +141,7 @@ function renderDetail() {
   focusLayer.clearLayers();
   const entry = incidents.get(selectedId);
   if (!entry) { $('detail').innerHTML = `<p class="muted">${tl('d.select')}</p>`; return; }
-  const i = entry.i, open = isOpenIncident(i), closable = !['closed', 'merged'].includes(i.status);
+  const i = entry.i, open = isOpenIncident(i), closable = !['new', 'closed', 'merged'].includes(i.status);
   const activeTasks = i.tasks.filter(isActiveTask);
   for (const r of recs) {
     const u = units.get(r.unitId)?.u;
@@ -309,9 +309,10 @@ liveConnection('/hubs/wall', token, {
     dirtyQueue = true;
     if (i.id === selectedId) { renderDetail(); if (isOpenIncident(i)) loadRecs(); }
   },
+  kpis: () => {}, // the wall's figures: the console shows the queue instead
   unauthorized: goLogin,
 }, status => showStatus($('conn'), status));
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, get selectedId() { return selectedId; } };

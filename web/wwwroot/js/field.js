@@ -15,8 +15,6 @@ let task = null;                           // the current TaskView (locally adva
 let fix = null;                            // the phone's last position
 let live = null, online = false, taskMap = null, incidentMarker = null, meMarker = null;
 
-if (!device) showSignIn(); else start();
-
 function showSignIn() {
   $('signin').hidden = false;
   $('app').hidden = true;
@@ -214,3 +212,6 @@ async function sendPosition() {
 }
 
 window.gcField = { get task() { return task; }, outbox, flush };
+
+// Last, once everything above is defined: a phone reopened with a saved session starts at once.
+if (!device) showSignIn(); else start();
