@@ -61,6 +61,9 @@ public static class WebServices
     public static WebApplication MapGridCommandWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
+        // Sent only by HTTPS requests: a site served over HTTPS tells browsers to keep to it.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSecurityHeaders(app.Configuration.GetSection("Map").Get<MapOptions>() ?? new MapOptions());
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();

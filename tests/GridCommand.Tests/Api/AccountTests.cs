@@ -39,6 +39,7 @@ public sealed class AccountTests
         Assert.True(PasswordHashes.Verify("secret", first));
         Assert.False(PasswordHashes.Verify("Secret", first));
         Assert.False(PasswordHashes.Verify("secret", "not-a-hash"));
+        Assert.True(int.Parse(first.Split('$')[1]) >= 600_000, $"too few PBKDF2 iterations: {first}");
     }
 
     [Fact]

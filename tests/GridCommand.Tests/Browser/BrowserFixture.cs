@@ -115,8 +115,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"{name}.png") });
 
     /// <summary>Waits until a JavaScript expression is truthy in the page.</summary>
-    public static Task Until(IPage page, string expression, float timeoutMs = 15_000) =>
-        page.WaitForFunctionAsync(expression, null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+    /// <summary>
+    /// Polls a page expression until it is true. Evaluated from outside the page, as the pages' policy allows no eval
+    /// inside it (Playwright's WaitForFunction compiles its string in the page).
+    /// </summary>
+    public static async Task Until(IPage page, string expression, float timeoutMs = 15_000)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await IsTrue(page, expression))
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs) throw new TimeoutException($"Not true within {timeoutMs} ms on {page.Url}: {expression}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<bool> IsTrue(IPage page, string expression)
+    {
+        try
+        {
+            return await page.EvaluateAsync<bool>($"(() => !!({expression}))()");
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed"))
+        {
+            return false; // the page is navigating: ask the next one
+        }
+    }
 }
 
 [CollectionDefinition(Name)]
