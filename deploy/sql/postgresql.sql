@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 );
 CREATE UNIQUE INDEX IF NOT EXISTS OrleansStorage_Grain
     ON OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, (COALESCE(GrainIdExtensionString, '')));
+-- A grain's state by its id, without its hash: a device's sign-in checks its unit's key here, waking no grain.
+CREATE INDEX IF NOT EXISTS OrleansStorage_Id ON OrleansStorage (ServiceId, GrainTypeString, GrainIdExtensionString);
 
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES ('WriteToStorageKey', '
 INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, ModifiedOn, Version)

@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 );
 CREATE UNIQUE INDEX IF NOT EXISTS OrleansStorage_Grain
     ON OrleansStorage (ServiceId, GrainTypeString, GrainIdN0, GrainIdN1, IFNULL(GrainIdExtensionString, ''));
+-- A grain's state by its id, without its hash: a device's sign-in checks its unit's key here, waking no grain.
+CREATE INDEX IF NOT EXISTS OrleansStorage_Id ON OrleansStorage (ServiceId, GrainTypeString, GrainIdExtensionString);
 
 -- synchronous = NORMAL: in WAL mode a commit survives a crash of the process (the WAL is in the OS's hands);
 -- only a power cut can take the last commits. Per connection, so it rides along with every write.

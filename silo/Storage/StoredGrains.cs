@@ -30,6 +30,20 @@ public sealed class StoredGrains(Func<CancellationToken, Task<DbConnection>> ope
         return rows.Select(r => new StoredGrain(r.Id, r.Version, r.Payload)).ToList();
     }
 
+    /// <summary>One grain's stored state, or null: what a request may check without waking the grain (or making one).</summary>
+    public async Task<StoredGrain?> ReadAsync(string kind, string id, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var row = await db.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            """
+            SELECT GrainIdExtensionString AS Id, Version, PayloadBinary AS Payload
+            FROM OrleansStorage
+            WHERE ServiceId = @serviceId AND GrainTypeString = @kind AND GrainIdExtensionString = @id AND PayloadBinary IS NOT NULL
+            """,
+            new { serviceId, kind, id }, cancellationToken: ct));
+        return row is null ? null : new StoredGrain(row.Id, row.Version, row.Payload);
+    }
+
     private sealed class Row
     {
         public string Id { get; init; } = "";

@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using GridCommand.Contracts.Units;
+using GridCommand.Contracts;
 using GridCommand.Rules;
+using GridCommand.Rules.Units;
+using GridCommand.Silo.Storage;
 using GridCommand.Web.Auth;
 using Microsoft.Extensions.Options;
 
@@ -30,12 +32,15 @@ public static class AuthApi
             return Results.Ok(new LoginResponse(token, role));
         });
 
-        api.MapPost("/device", async (DeviceLoginRequest body, IGrainFactory grains, TokenService tokens, IOptions<AuthOptions> options) =>
+        // Checked against the unit's stored state, not its grain: made-up unit ids from anyone wake no grain.
+        // The key is stored before an enrolment is acknowledged, so the stored one is the current one.
+        api.MapPost("/device", async (DeviceLoginRequest body, GridDatabase database, TokenService tokens, IOptions<AuthOptions> options) =>
         {
             if (string.IsNullOrEmpty(body.UnitId) || string.IsNullOrEmpty(body.DeviceKey))
                 return Problems.BadRequest("unitId and deviceKey are required.");
             if (GridIds.Check("unitId", body.UnitId) is { } error) return Problems.BadRequest(error);
-            return await grains.GetGrain<IUnitGrain>(body.UnitId).HasDeviceKey(body.DeviceKey)
+            return await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
+                   && stored.State<UnitState>() is { Enrolled: true } unit && unit.HasDeviceKey(body.DeviceKey)
                 ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
                 : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });

@@ -18,8 +18,6 @@ public interface IUnitGrain : IGrainWithStringKey
     /// <returns>null when no unit is enrolled under this id.</returns>
     Task<UnitView?> Get();
 
-    Task<bool> HasDeviceKey(string deviceKey);
-
     /// <summary>From an incident: give the unit this task. False when the unit is not available (taken, off duty, stale).</summary>
     Task<bool> TryAssign(string taskId);
 

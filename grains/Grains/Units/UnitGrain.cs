@@ -72,8 +72,6 @@ public sealed class UnitGrain(
 
     public Task<UnitView?> Get() => Task.FromResult(State.Enrolled ? UnitView.Of(State) : null);
 
-    public Task<bool> HasDeviceKey(string deviceKey) => Task.FromResult(State.Enrolled && State.HasDeviceKey(deviceKey));
-
     public async Task<bool> TryAssign(string taskId)
     {
         if (!State.Enrolled || !State.Assign(taskId, Runtime.Now, Settings.StaleAfter).IsOk) return false;

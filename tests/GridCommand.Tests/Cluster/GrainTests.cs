@@ -81,16 +81,7 @@ public sealed class GrainTests(OneSiloCluster node) : IClassFixture<OneSiloClust
         Assert.Null(await Unit(unitId).Get());
         var duty = await Assert.ThrowsAsync<Refusal>(() => Unit(unitId).SetDuty(true, "test"));
         Assert.Equal(RejectionCode.NotFound, duty.Code);
-        Assert.False(await Unit(unitId).HasDeviceKey("key"));
         Assert.Null(await node.Grains.GetGrain<ICellGrain>("C99-99").Get());
-    }
-
-    [Fact]
-    public async Task Only_the_right_device_key_is_the_units()
-    {
-        await Enroll(unitId);
-        Assert.True(await Unit(unitId).HasDeviceKey("key"));
-        Assert.False(await Unit(unitId).HasDeviceKey("KEY"));
     }
 
     private IUnitGrain Unit(string id) => node.Grains.GetGrain<IUnitGrain>(id);

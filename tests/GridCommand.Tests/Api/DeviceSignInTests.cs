@@ -1,0 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using GridCommand.Grains.Units;
+
+namespace GridCommand.Tests.Api;
+
+/// <summary>A phone signs in with its unit id and device key; nobody else gets a grain woken for trying.</summary>
+public sealed class DeviceSignInTests(SharedApp shared) : IClassFixture<SharedApp>
+{
+    [Fact]
+    public async Task Two_thousand_made_up_unit_ids_wake_no_grain_and_a_real_unit_still_signs_in_with_its_key_only()
+    {
+        var unit = await shared.App.EnrolOnDuty(shared.Commander, "sign-in-car", "patrol-car", Areas.Centre(3));
+        var anonymous = shared.App.CreateClient();
+        var before = await UnitActivations();
+
+        for (var i = 0; i < 2_000; i++)
+        {
+            var response = await anonymous.PostAsJsonAsync("/api/auth/device", new { unitId = $"made-up-{i}", deviceKey = "guess" });
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(before, await UnitActivations());
+        var wrongKey = await anonymous.PostAsJsonAsync("/api/auth/device", new { unitId = unit.UnitId, deviceKey = "guess" });
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        var rightKey = await anonymous.PostAsJsonAsync("/api/auth/device", new { unitId = unit.UnitId, deviceKey = unit.DeviceKey });
+        Assert.Equal(HttpStatusCode.OK, rightKey.StatusCode);
+    }
+
+    private async Task<int> UnitActivations()
+    {
+        var stats = await shared.App.Service<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return stats.Where(s => s.GrainType.Contains(nameof(UnitGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+}
