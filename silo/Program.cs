@@ -8,6 +8,7 @@ public static class SiloProgram
 {
     public static async Task Main(string[] args)
     {
+        args = GridHosting.ExpandDemoSwitch(args);
         var builder = Host.CreateApplicationBuilder(args);
         builder.Configuration.AddGridSettingsFiles(args, Path.Combine(AppContext.BaseDirectory, "silo.json"));
         builder.AddGridLogging();

@@ -29,7 +29,7 @@ public static class GridHosting
         if (cluster.IsClient) builder.UseOrleansClient(client => client.ConfigureGridClient(cluster, storage));
         else builder.UseOrleans(silo => silo.UseGridClustering(cluster, storage).AddGridGrains(config));
         builder.Services.Configure<SimulationOptions>(config.GetSection("Simulation"));
-        if (config.GetValue("Simulation:Enabled", true)) builder.Services.AddHostedService<Simulator>();
+        if (config.GetValue<bool>("Simulation:Enabled")) builder.Services.AddHostedService<Simulator>();
         return builder;
     }
 
@@ -55,6 +55,9 @@ public static class GridHosting
         services.AddSingleton<IEtaEstimator>(new StraightLineEta(dispatch));
         services.AddSingleton<GridRuntime>();
     }
+
+    /// <summary>`--demo` on the command line is short for `--Demo:Enabled=true`: the demo users and the simulated city.</summary>
+    public static string[] ExpandDemoSwitch(string[] args) => args.Select(a => a == "--demo" ? "--Demo:Enabled=true" : a).ToArray();
 
     /// <summary>
     /// Layers the node's defaults file (if any) and then the JSON file named by the "Settings" key

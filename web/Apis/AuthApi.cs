@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GridCommand.Contracts;
 using GridCommand.Rules;
 using GridCommand.Rules.Units;
+using GridCommand.Silo.Demo;
 using GridCommand.Silo.Storage;
 using GridCommand.Web.Auth;
 using Microsoft.Extensions.Options;
@@ -34,12 +35,14 @@ public static class AuthApi
 
         // Checked against the unit's stored state, not its grain: made-up unit ids from anyone wake no grain.
         // The key is stored before an enrolment is acknowledged, so the stored one is the current one.
-        api.MapPost("/device", async (DeviceLoginRequest body, GridDatabase database, TokenService tokens, IOptions<AuthOptions> options) =>
+        // The simulated units' shared key "demo" opens nothing unless the simulator runs (a database once used for a demo).
+        api.MapPost("/device", async (DeviceLoginRequest body, GridDatabase database, TokenService tokens, IOptions<AuthOptions> options, IConfiguration config) =>
         {
             if (string.IsNullOrEmpty(body.UnitId) || string.IsNullOrEmpty(body.DeviceKey))
                 return Problems.BadRequest("unitId and deviceKey are required.");
             if (GridIds.Check("unitId", body.UnitId) is { } error) return Problems.BadRequest(error);
-            return await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
+            var demoKeyRefused = body.DeviceKey == Simulator.DemoDeviceKey && !config.GetValue<bool>("Simulation:Enabled");
+            return !demoKeyRefused && await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
                    && stored.State<UnitState>() is { Enrolled: true } unit && unit.HasDeviceKey(body.DeviceKey)
                 ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
                 : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);

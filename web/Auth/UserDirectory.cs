@@ -19,6 +19,10 @@ public sealed class AuthOptions
     public List<UserAccount> Users { get; set; } = [];
     /// <summary>Base64 HMAC key for tokens; when empty one is made and kept in the grain store, shared by every node.</summary>
     public string? SigningKey { get; set; }
+    /// <summary>The accounts added with `add-user`; relative to the content root (web/ under `dotnet run`).</summary>
+    public string UsersFile { get; set; } = "users.json";
+
+    public string UsersFilePath(IHostEnvironment env) => Path.GetFullPath(UsersFile, env.ContentRootPath);
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
     /// <summary>A wall screen signs in once and stays: its token outlives a shift.</summary>
     public TimeSpan WallTokenLifetime { get; set; } = TimeSpan.FromDays(90);
@@ -32,14 +36,14 @@ public sealed class AuthOptions
     };
 }
 
-/// <summary>Checks a user name and password against configured accounts (hashed) or the demo accounts.</summary>
-public sealed class UserDirectory(AuthOptions options)
+/// <summary>Checks a user name and password against the accounts added by command, the configured ones (hashed), or the demo accounts.</summary>
+public sealed class UserDirectory(AuthOptions options, IReadOnlyList<UserAccount> addedByCommand)
 {
     /// <returns>the role, or null when the name or password is wrong.</returns>
     public string? Check(string username, string password)
     {
         if (options.DemoUsers && Roles.StaffRoles.Contains(username) && username == password) return username;
-        var account = options.Users.Find(u => u.Username == username);
+        var account = addedByCommand.FirstOrDefault(u => u.Username == username) ?? options.Users.Find(u => u.Username == username);
         return account is not null && PasswordHashes.Verify(password, account.PasswordHash) ? account.Role : null;
     }
 }

@@ -34,7 +34,11 @@ public static class WebServices
         services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
 
         services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
-        services.AddSingleton(sp => new UserDirectory(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
+            return new UserDirectory(auth, UserFile.Read(auth.UsersFilePath(sp.GetRequiredService<IHostEnvironment>())));
+        });
         services.AddSingleton(sp => new TokenService(
             SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IGrainFactory>())
                 .GetAwaiter().GetResult(),

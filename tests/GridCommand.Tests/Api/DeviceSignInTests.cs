@@ -27,6 +27,32 @@ public sealed class DeviceSignInTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal(HttpStatusCode.OK, rightKey.StatusCode);
     }
 
+    [Fact]
+    public async Task The_demo_units_shared_key_opens_nothing_once_the_simulator_is_off()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"gridcommand-demo-{Guid.NewGuid():N}.db");
+        Dictionary<string, string?> Settings(bool demo) => new()
+        {
+            ["Storage:ConnectionString"] = $"Data Source={database}", ["Simulation:Enabled"] = demo.ToString(),
+            ["Simulation:Guards"] = "2", ["Simulation:PatrolUnits"] = "1", ["Simulation:VolunteerTeams"] = "0",
+        };
+        await using (var demo = new GridCommandApp(Settings(demo: true)))
+        {
+            var phone = demo.CreateClient();
+            await Eventually.Until(async () =>
+                (await phone.PostAsJsonAsync("/api/auth/device", new { unitId = "P001", deviceKey = "demo" })).StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(30), "the demo city enrolled");
+        }
+
+        await using (var real = new GridCommandApp(Settings(demo: false)))
+        {
+            var refused = await real.CreateClient().PostAsJsonAsync("/api/auth/device", new { unitId = "P001", deviceKey = "demo" });
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+    }
+
     private async Task<int> UnitActivations()
     {
         var stats = await shared.App.Service<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();

@@ -14,7 +14,7 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         await using var dispatcherContext = await city.Context();
         var dispatcher = await dispatcherContext.NewPageAsync();
         var consoleProblems = new List<string>();
-        dispatcher.Console += (_, message) => { if (message.Type is "error" or "warning") consoleProblems.Add($"{message.Type}: {message.Text}"); };
+        dispatcher.Console += (_, message) => { if (message.Type is "error" or "warning") consoleProblems.Add($"{message.Type}: {message.Text} ({message.Location})"); };
         dispatcher.PageError += (_, error) => consoleProblems.Add($"page error: {error}");
         await dispatcher.GotoAsync(city.Url("/dispatch"));
         await dispatcher.WaitForURLAsync("**/login?next=*");

@@ -10,9 +10,13 @@ export const store = {
 /** The staff session {token, role, user} saved by /login. */
 export const staffSession = () => store.get('gc.staff');
 
-/** Sends the browser to /login and back here afterwards. */
+/**
+ * Sends the browser to /login and back here afterwards. The promise never settles: a page that awaits it stops
+ * there, instead of calling the API without a token (401s in the console) while the browser navigates away.
+ */
 export function goLogin() {
   location.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+  return new Promise(() => {});
 }
 
 export async function api(path, { token, method = 'GET', body } = {}) {

@@ -10,7 +10,7 @@ applyI18n();
 langSwitch();
 
 const session = staffSession();
-if (!session || !['dispatcher', 'commander'].includes(session.role)) goLogin();
+if (!session || !['dispatcher', 'commander'].includes(session.role)) await goLogin();
 const token = session?.token;
 document.getElementById('who').textContent = session?.user ?? '';
 document.getElementById('logout').onclick = () => { store.set('gc.staff', null); goLogin(); };

@@ -33,6 +33,7 @@ function showSignIn() {
       $('signin-error').dataset.i18n = 'f.failed'; $('signin-error').textContent = t('f.failed');
     }
   };
+  $('signin-form').querySelector('button[type=submit]').disabled = false; // the handler is there: the form may be sent
 }
 
 function start() {

@@ -25,3 +25,5 @@ document.getElementById('form').addEventListener('submit', async e => {
     error.dataset.i18n = 'login.failed'; error.textContent = t('login.failed');
   }
 });
+// Only now can the form be sent: before this script ran it would have been posted by the browser itself.
+document.querySelector('#form button[type=submit]').disabled = false;

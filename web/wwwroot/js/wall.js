@@ -17,7 +17,7 @@ if (params.get('token')) {
   history.replaceState(null, '', '/wall');
 }
 const token = store.get('gc.wall') ?? staffSession()?.token;
-if (!token) goLogin();
+if (!token) await goLogin();
 
 const units = new Map();      // unitId → { u, marker }
 const incidents = new Map();  // id → { i, marker, pulseUntil }
