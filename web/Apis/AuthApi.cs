@@ -21,12 +21,18 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
 
-        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, IOptions<AuthOptions> options, HttpContext http) =>
+        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, SignInThrottle throttle, IOptions<AuthOptions> options,
+            HttpContext http) =>
         {
             if (string.IsNullOrEmpty(body.Username) || string.IsNullOrEmpty(body.Password))
                 return Problems.BadRequest("username and password are required.");
+            var (name, address) = ($"user:{body.Username}", http.Connection.RemoteIpAddress);
+            if (throttle.IsBlocked(name, address)) return TooManyFailures(http);
             if (users.Check(body.Username, body.Password) is not { } role)
+            {
+                throttle.Failed(name, address);
                 return Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            }
             var lifetime = options.Value.TokenLifetime(role);
             var token = tokens.Issue(body.Username, role, null, lifetime);
             DashboardCookie.Set(http, token, lifetime);
@@ -36,21 +42,31 @@ public static class AuthApi
         // Checked against the unit's stored state, not its grain: made-up unit ids from anyone wake no grain.
         // The key is stored before an enrolment is acknowledged, so the stored one is the current one.
         // The simulated units' shared key "demo" opens nothing unless the simulator runs (a database once used for a demo).
-        api.MapPost("/device", async (DeviceLoginRequest body, GridDatabase database, TokenService tokens, IOptions<AuthOptions> options, IConfiguration config) =>
+        api.MapPost("/device", async (DeviceLoginRequest body, GridDatabase database, TokenService tokens, SignInThrottle throttle,
+            IOptions<AuthOptions> options, IConfiguration config, HttpContext http) =>
         {
             if (string.IsNullOrEmpty(body.UnitId) || string.IsNullOrEmpty(body.DeviceKey))
                 return Problems.BadRequest("unitId and deviceKey are required.");
             if (GridIds.Check("unitId", body.UnitId) is { } error) return Problems.BadRequest(error);
+            var (name, address) = ($"unit:{body.UnitId}", http.Connection.RemoteIpAddress);
+            if (throttle.IsBlocked(name, address)) return TooManyFailures(http);
             var demoKeyRefused = body.DeviceKey == Simulator.DemoDeviceKey && !config.GetValue<bool>("Simulation:Enabled");
-            return !demoKeyRefused && await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
-                   && stored.State<UnitState>() is { Enrolled: true } unit && unit.HasDeviceKey(body.DeviceKey)
-                ? Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId))
-                : Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
+            if (!demoKeyRefused && await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
+                && stored.State<UnitState>() is { Enrolled: true } unit && unit.HasDeviceKey(body.DeviceKey))
+                return Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId));
+            throttle.Failed(name, address);
+            return Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });
 
         // Whom a token speaks for: lets a page check its saved sign-in, and is the benchmark's no-op baseline.
         app.MapGet("/api/auth/me", (ClaimsPrincipal user) => new Me(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!, user.UnitId()))
             .RequireAuthorization().WithTags("Auth");
         return app;
+    }
+
+    private static IResult TooManyFailures(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ((int)SignInThrottle.Window.TotalSeconds).ToString();
+        return Results.Problem("Too many failed sign-ins: try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

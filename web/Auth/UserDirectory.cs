@@ -19,6 +19,8 @@ public sealed class AuthOptions
     public List<UserAccount> Users { get; set; } = [];
     /// <summary>Base64 HMAC key for tokens; when empty one is made and kept in the grain store, shared by every node.</summary>
     public string? SigningKey { get; set; }
+    /// <summary>Failed sign-ins a minute allowed per user or unit and per address, before 429 (see <see cref="SignInThrottle"/>).</summary>
+    public int SignInFailuresPerMinute { get; set; } = 5;
     /// <summary>The accounts added with `add-user`; relative to the content root (web/ under `dotnet run`).</summary>
     public string UsersFile { get; set; } = "users.json";
 

@@ -39,6 +39,7 @@ public static class WebServices
             var auth = sp.GetRequiredService<IOptions<AuthOptions>>().Value;
             return new UserDirectory(auth, UserFile.Read(auth.UsersFilePath(sp.GetRequiredService<IHostEnvironment>())));
         });
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<AuthOptions>>().Value.SignInFailuresPerMinute));
         services.AddSingleton(sp => new TokenService(
             SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IGrainFactory>())
                 .GetAwaiter().GetResult(),

@@ -12,6 +12,9 @@ public abstract class HostileCity(TestDatabase? database) : IAsyncLifetime
     public HttpClient Dispatcher { get; private set; } = null!;
     public FieldUnit Car { get; private set; } = null!;
 
+    /// <summary>A unit signed in before the attack, to be dispatched after it (the attack's failed sign-ins block its address for a minute).</summary>
+    public FieldUnit Spare { get; private set; } = null!;
+
     /// <summary>Ids that exist: the unit, its incident and task, a cell and a station.</summary>
     public List<string> RealIds { get; } = ["C15-15", "S01"];
 
@@ -34,6 +37,7 @@ public abstract class HostileCity(TestDatabase? database) : IAsyncLifetime
         await Dispatcher.RecommendationsOnce(incidentId, 1);
         var task = await Dispatcher.Send(HttpMethod.Post, $"/api/incidents/{incidentId}/dispatch", new { unitId = Car.UnitId }, HttpStatusCode.OK);
         RealIds.AddRange([Car.UnitId, incidentId, task.Str("taskId")]);
+        Spare = await App.EnrolOnDuty(Commander, "after-attack", "patrol-bike", Areas.Centre(5).Offset(200, 45));
     }
 
     public async Task DisposeAsync()

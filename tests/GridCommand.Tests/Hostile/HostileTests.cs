@@ -57,7 +57,7 @@ public abstract class HostileTests(HostileCity city)
     private async Task AnOrdinaryDispatchStillWorks()
     {
         var scene = Areas.Centre(5);
-        var unit = await city.App.EnrolOnDuty(city.Commander, "after-attack", "patrol-bike", scene.Offset(200, 45));
+        var unit = city.Spare;
         await using var phone = await FieldPhone.Connect(city.App, unit);
         var id = (await city.Dispatcher.CreateIncident("theft", scene)).Id();
         await city.Dispatcher.RecommendationsOnce(id, 1);
