@@ -27,8 +27,10 @@ public static class IncidentsApi
 
         api.MapPost("/", Create).RequireAuthorization(Roles.Policies.ReportIncidents);
 
-        api.MapGet("/", (LiveCity city, string? status) =>
+        api.MapGet("/", (LiveCity city, string? status, string? limit, string? after, HttpRequest request) =>
         {
+            var (paging, pagingError) = Paging.Read(request, limit, after, "status");
+            if (pagingError is not null) return Problems.BadRequest(pagingError);
             IncidentStatus[]? wanted = status switch
             {
                 null or "all" => null,
@@ -37,9 +39,10 @@ public static class IncidentsApi
             };
             if (wanted is { Length: 0 })
                 return Problems.BadRequest($"status must be open, all or one of {InputRules.WireNames<IncidentStatus>()}.");
-            return Results.Ok(city.Incidents.Where(i => wanted is null || wanted.Contains(i.Status))
-                .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt));
-        }).RequireAuthorization(Roles.Policies.Staff);
+            return paging!.Page(city.Incidents.Where(i => wanted is null || wanted.Contains(i.Status))
+                .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal), i => i.Id, request);
+        }).RequireAuthorization(Roles.Policies.Staff)
+            .WithDescription("Open incidents and those since yesterday, most urgent and oldest first. " + Paging.Description);
 
         api.MapGet("/types", () => IncidentTypes.All).RequireAuthorization(Roles.Policies.Staff);
 

@@ -22,17 +22,19 @@ public static class UnitsApi
     {
         var api = app.MapGroup("/api/units").WithTags("Units");
 
-        api.MapGet("/", (LiveCity city, string? kind, string? status, string? stationId) =>
+        api.MapGet("/", (LiveCity city, string? kind, string? status, string? stationId, string? limit, string? after, HttpRequest request) =>
         {
             UnitKind k = default;
             DutyStatus s = default;
-            var error = (kind is null ? null : InputRules.OneOf("kind", kind, out k))
+            var (paging, pagingError) = Paging.Read(request, limit, after, "kind", "status", "stationId");
+            var error = pagingError
+                        ?? (kind is null ? null : InputRules.OneOf("kind", kind, out k))
                         ?? (status is null ? null : InputRules.OneOf("status", status, out s));
             if (error is not null) return Problems.BadRequest(error);
-            return Results.Ok(city.Units
+            return paging!.Page(city.Units
                 .Where(u => (kind is null || u.Kind == k) && (status is null || u.Status == s) && (stationId is null || u.StationId == stationId))
-                .OrderBy(u => u.UnitId, StringComparer.Ordinal));
-        }).RequireAuthorization(Roles.Policies.Staff);
+                .OrderBy(u => u.UnitId, StringComparer.Ordinal), u => u.UnitId, request);
+        }).RequireAuthorization(Roles.Policies.Staff).WithDescription("Every enrolled unit as the live picture has it, by id. " + Paging.Description);
 
         api.MapGet("/{unitId}", async (string unitId, IGrainFactory grains) =>
             await grains.GetGrain<IUnitGrain>(unitId).Get() is { } unit ? Results.Ok(unit) : Problems.NotFound($"No unit {unitId}."))
