@@ -25,6 +25,8 @@ public abstract partial class GridGrain<TState>(IPersistentState<TState> state, 
     /// <summary>This silo's change feed: the screens and phones hear of what changed from it.</summary>
     protected IChangeFeed Feed => services.Feed;
 
+    protected GridMetrics Metrics => services.Metrics;
+
     /// <summary>
     /// Saves now and appends <paramref name="what"/> to the event log. A failed save is answered with
     /// <see cref="NotSavedException"/> and the grain deactivates, so the next call starts from the stored state.

@@ -72,6 +72,7 @@ public static class GridSilo
             sp.GetRequiredService<ILogger<ChangeFeed>>()));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddSingleton<GridMetrics>();
         services.AddSingleton<GridServices>();
         services.AddSingleton<CellSearch>();
         return silo;

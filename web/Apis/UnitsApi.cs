@@ -7,6 +7,8 @@ using GridCommand.Rules.Units;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
 
+using GridCommand.Web.Hosting;
+
 namespace GridCommand.Web.Apis;
 
 public sealed record EnrollUnitRequest(string? Kind, string? Name, string? StationId, string? PostName, string? Team);
@@ -54,7 +56,8 @@ public static class UnitsApi
     }
 
     /// <summary>The hot path: checked, handed to the unit's grain one-way, answered 202 without waiting.</summary>
-    private static IResult ReportPosition(string unitId, PositionReport body, ClaimsPrincipal user, IGrainFactory grains, CityGrid grid, TimeProvider clock)
+    private static IResult ReportPosition(string unitId, PositionReport body, ClaimsPrincipal user, IGrainFactory grains, CityGrid grid, TimeProvider clock,
+        WebMetrics metrics)
     {
         if (user.UnitId() != unitId) return Problems.Forbidden($"This device acts for unit {user.UnitId()}, not {unitId}.");
         var now = clock.GetUtcNow();
@@ -66,6 +69,7 @@ public static class UnitsApi
         if (error is not null) return Problems.BadRequest(error);
         _ = grains.GetGrain<IUnitGrain>(unitId).ReportPosition(new PositionFix(new GeoPoint(body.Lat!.Value, body.Lon!.Value),
             body.At ?? now, body.SpeedKmh, body.HeadingDeg, body.AccuracyM));
+        metrics.PositionReceived();
         return Results.Accepted();
     }
 

@@ -22,6 +22,8 @@ public static class Roles
         public const string Command = "command";
         public const string Device = "device";
         public const string DeviceOrDispatch = "device-or-dispatch";
+        /// <summary>/metrics: commanders, or a scraper with the configured scrape token.</summary>
+        public const string Metrics = "metrics";
     }
 
     public const string UnitClaim = "unit";

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GridCommand.Grains;
 using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using Serilog;
 using Serilog.Events;
@@ -53,7 +55,16 @@ public static class WebServices
             .AddPolicy(Roles.Policies.ManageUnits, p => p.RequireRole(Roles.Commander))
             .AddPolicy(Roles.Policies.Command, p => p.RequireRole(Roles.Commander))
             .AddPolicy(Roles.Policies.Device, p => p.RequireRole(Roles.Device))
-            .AddPolicy(Roles.Policies.DeviceOrDispatch, p => p.RequireRole(Roles.Device, Roles.Commander, Roles.Dispatcher));
+            .AddPolicy(Roles.Policies.DeviceOrDispatch, p => p.RequireRole(Roles.Device, Roles.Commander, Roles.Dispatcher))
+            .AddPolicy(Roles.Policies.Metrics, p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.Commander) || ScrapeToken.Presented(c.Resource as HttpContext, builder.Configuration["Metrics:ScrapeToken"])));
+
+        // Our meters, Orleans' (grains, messaging, activations) and ASP.NET's (requests by status: refusals counted too).
+        services.AddSingleton<WebMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(WebMetrics.MeterName, GridMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting",
+                "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+            .AddPrometheusExporter());
 
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
@@ -85,6 +96,7 @@ public static class WebServices
         api.MapTasksApi();
         api.MapCityApi();
         app.MapPagesApi();
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);
         app.MapHub<WallHub>("/hubs/wall");
         app.MapHub<FieldHub>("/hubs/field");
         app.MapOrleansDashboard(routePrefix: DashboardCookie.Path).RequireAuthorization(Roles.Policies.Command);

@@ -3,7 +3,10 @@ using GridCommand.Grains;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Feed;
 using GridCommand.Silo.Storage;
+using System.Text.Json;
+using GridCommand.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace GridCommand.Web.Live;
 
@@ -20,6 +23,9 @@ public sealed class CityFeedReceiver(
     LiveCity city,
     IHubContext<WallHub> wall,
     IHubContext<FieldHub> field,
+    WallConnections walls,
+    IOptions<JsonHubProtocolOptions> hubJson,
+    WebMetrics metrics,
     TimeProvider clock,
     ILogger<CityFeedReceiver> log) : BackgroundService, ICityFeedObserver
 {
@@ -33,8 +39,16 @@ public sealed class CityFeedReceiver(
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
         city.Apply(changes);
         foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
-        if (changes.Units.Count > 0) _ = wall.Clients.All.SendAsync("units", changes.Units);
+        if (changes.Units.Count > 0 && walls.Count > 0) SendUnits(changes.Units);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Serialized once here (SignalR would do it once too), so the bytes every wall receives can be counted.</summary>
+    private void SendUnits(IReadOnlyList<Rules.Units.UnitSnapshot> units)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(units, hubJson.Value.PayloadSerializerOptions);
+        metrics.WallSent((long)payload.Length * walls.Count);
+        _ = wall.Clients.All.SendAsync("units", JsonDocument.Parse(payload).RootElement);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stop)

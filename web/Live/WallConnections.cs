@@ -12,6 +12,8 @@ public sealed class WallConnections
 
     public void Remove(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
 
+    public int Count => _open.Count;
+
     /// <summary>Closes every wall connection; clients reconnect and resync from a fresh snapshot.</summary>
     public int AbortAll()
     {

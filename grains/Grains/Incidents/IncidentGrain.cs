@@ -95,6 +95,7 @@ public sealed class IncidentGrain(
         if (State.Seq == seqBefore) return TaskView(task); // a resent answer: no second save, event or re-offer
         StopOfferTimer(taskId);
         await Save($"task.{answer.ToString().ToLowerInvariant()}", unitId, $"{taskId} {remark}".Trim());
+        if (answer == TaskAnswer.Accept) Metrics.TaskAccepted(task.AcceptedAt!.Value - task.AssignedAt);
         if (answer == TaskAnswer.Decline) await OfferNext();
         Changed();
         return TaskView(task);
