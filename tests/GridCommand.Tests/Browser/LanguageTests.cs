@@ -95,4 +95,21 @@ public sealed class LanguageTests(BrowserFixture city)
         Assert.Equal("zh", back.Lang);
         Assert.Empty(back.Bad);
     }
+
+    [Theory]
+    [InlineData("/wall", "wall")]
+    [InlineData("/dispatch", "dispatcher")]
+    [InlineData("/field", null)]
+    [InlineData("/login", null)]
+    public async Task Chinese_is_drawn_with_the_shipped_Noto_Sans_SC_whatever_fonts_the_machine_has(string path, string? role)
+    {
+        await using var context = await city.Context(role, lang: "zh");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(city.Url(path));
+
+        // The page's Chinese made the browser fetch the shipped subsets it needs; a machine's own CJK font is not used.
+        await BrowserFixture.Until(page, "[...document.fonts].some(f => f.family.includes('Noto Sans SC') && f.status === 'loaded')");
+        var family = await page.EvaluateAsync<string>("getComputedStyle(document.body).fontFamily");
+        Assert.Contains("Noto Sans SC", family);
+    }
 }
