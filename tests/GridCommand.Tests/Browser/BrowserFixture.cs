@@ -114,7 +114,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, $"{name}.png") });
 
-    /// <summary>Waits until a JavaScript expression is truthy in the page.</summary>
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="at"/>. Polled, because Playwright's WaitForURL, called after a
+    /// navigation it was meant to see has already happened, waits for that page's load state, which a busy machine may
+    /// never report in time.
+    /// </summary>
+    public static async Task UntilAt(IPage page, Func<Uri, bool> at, float timeoutMs = 15_000)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!at(new Uri(page.Url)))
+        {
+            if (clock.ElapsedMilliseconds > timeoutMs) throw new TimeoutException($"Not there within {timeoutMs} ms: still at {page.Url}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>
     /// Polls a page expression until it is true. Evaluated from outside the page, as the pages' policy allows no eval
     /// inside it (Playwright's WaitForFunction compiles its string in the page).

@@ -17,11 +17,11 @@ public sealed class DispatchLoopTests(BrowserFixture city)
         dispatcher.Console += (_, message) => { if (message.Type is "error" or "warning") consoleProblems.Add($"{message.Type}: {message.Text} ({message.Location})"); };
         dispatcher.PageError += (_, error) => consoleProblems.Add($"page error: {error}");
         await dispatcher.GotoAsync(city.Url("/dispatch"));
-        await dispatcher.WaitForURLAsync("**/login?next=*");
+        await BrowserFixture.UntilAt(dispatcher, url => url.AbsolutePath == "/login" && url.Query.StartsWith("?next=", StringComparison.Ordinal));
         await dispatcher.FillAsync("#user", "dispatcher");
         await dispatcher.FillAsync("#password", "dispatcher");
         await dispatcher.ClickAsync("button[type=submit]");
-        await dispatcher.WaitForURLAsync("**/dispatch");
+        await BrowserFixture.UntilAt(dispatcher, url => url.AbsolutePath == "/dispatch");
         await BrowserFixture.Until(dispatcher, "document.getElementById('conn').classList.contains('conn-live')");
         Assert.True(await dispatcher.EvaluateAsync<bool>(
             "(async () => { const b = (await (await fetch('/api/config')).json()).bounds; return gcDispatch.map.getBounds().contains([[b.south, b.west], [b.north, b.east]]); })()"),

@@ -1,13 +1,8 @@
-using Microsoft.Playwright;
-
 namespace GridCommand.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(BrowserFixture city)
 {
-    /// <summary>Where the browser went is the point, not how long the page there takes to load.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     [Theory]
     [InlineData("/%5Cevil.example")]
     [InlineData("//evil.example")]
@@ -22,7 +17,7 @@ public sealed class SignInTests(BrowserFixture city)
         await page.FillAsync("#password", "dispatcher");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dispatch", Committed);
+        await BrowserFixture.UntilAt(page, url => url.AbsolutePath == "/dispatch");
         Assert.Equal(new Uri(city.Url("/")).Authority, new Uri(page.Url).Authority);
     }
 
@@ -37,6 +32,6 @@ public sealed class SignInTests(BrowserFixture city)
         await page.FillAsync("#password", "dispatcher");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/wall?x=1", Committed);
+        await BrowserFixture.UntilAt(page, url => url.PathAndQuery == "/wall?x=1");
     }
 }
