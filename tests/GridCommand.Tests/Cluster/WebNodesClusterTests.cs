@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using GridCommand.Tests.Api;
 using GridCommand.Tests.Storage;
+using GridCommand.Web.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 
@@ -31,6 +32,26 @@ public sealed class TwoWebNodesFixture : IAsyncLifetime
         B = Node();
         DispatcherOnB = await B.StaffClient("dispatcher");
         await Membership.AllSeeEachOther(A.Services, B.Services);
+        await EachNodeHearsWhatTheOtherDid();
+    }
+
+    /// <summary>
+    /// A node that joins hears the other's changes within a few seconds (it registers with the feed registry, the silos
+    /// fetch their listeners): wait for that, for grains enrolled through each node (placed on its own silo mostly).
+    /// </summary>
+    private async Task EachNodeHearsWhatTheOtherDid()
+    {
+        var commanderOnB = await B.StaffClient("commander");
+        var enrolled = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var unitId = $"warm-up-{i}";
+            await (i % 2 == 0 ? CommanderOnA : commanderOnB).Send(HttpMethod.Put, $"/api/units/{unitId}", new { kind = "guard", name = $"预热{i}" }, HttpStatusCode.OK);
+            enrolled.Add(unitId);
+        }
+        foreach (var node in new[] { A, B })
+            await Eventually.Until(() => Task.FromResult(enrolled.All(id => node.Service<LiveCity>().Units.Any(u => u.UnitId == id))),
+                TimeSpan.FromSeconds(30), "each web node hearing of the units enrolled through either");
     }
 
     public async Task DisposeAsync()
