@@ -4,7 +4,15 @@ using System.Text.RegularExpressions;
 
 namespace GridCommand.Tests.Api;
 
+/// <summary>
+/// Alone, after every other test: meters are process-wide, so another app of this test process starting or stopping with
+/// meters of the same names meanwhile would change what this app exports (a node in production is a process of its own).
+/// </summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsCollection;
+
 /// <summary>/metrics, in Prometheus' text format: what a commander or a scraper with the scrape token reads of the grid.</summary>
+[Collection(nameof(MetricsTests))]
 public sealed class MetricsTests(MetricsTests.ScrapedApp shared) : IClassFixture<MetricsTests.ScrapedApp>
 {
     private const string ScrapeToken = "scrape-3f9c1d2e7a";
