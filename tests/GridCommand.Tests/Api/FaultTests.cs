@@ -44,15 +44,15 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
     public async Task A_unit_id_no_grain_can_have_is_refused_before_any_grain_is_touched(string unitId)
     {
         var anonymous = fx.App.CreateClient();
-        var linesBefore = fx.App.Logs.Lines.Count;
+        var linesBefore = fx.App.Logs.CountAbout(unitId);
 
         var response = await anonymous.PostAsync("/api/auth/device", ApiKit.Body(new { unitId, deviceKey = "x" })).WaitAsync(Quickly);
 
         await response.Problem(HttpStatusCode.BadRequest);
         Assert.Equal(0, await Activations(unitId));
         await Task.Delay(500);
-        // No retry loop flooding the log (one would write thousands of lines); a busy machine may add a slow-turn warning.
-        Assert.InRange(fx.App.Logs.Lines.Count - linesBefore, 0, 10);
+        // No retry loop flooding the log about it (one would write thousands of lines).
+        Assert.InRange(fx.App.Logs.CountAbout(unitId) - linesBefore, 0, 2);
     }
 
     [Fact]
@@ -70,9 +70,12 @@ public sealed class FaultTests(PostgresApp fx) : IClassFixture<PostgresApp>
             Assert.DoesNotContain("json", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
         }
 
+        // Each failed call is logged, in a few lines (a loaded machine may take a while to write them).
+        await Eventually.Until(() => Task.FromResult(fx.App.Logs.CountAbout("unreadable") - linesBefore >= 3), TimeSpan.FromSeconds(10),
+            "a log line for each failed call");
         await Task.Delay(TimeSpan.FromSeconds(1));
         var logged = fx.App.Logs.CountAbout("unreadable") - linesBefore;
-        Assert.InRange(logged, 3, 3 * 8); // each failed call is logged, in a few lines
+        Assert.InRange(logged, 3, 3 * 8);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(logged, fx.App.Logs.CountAbout("unreadable") - linesBefore); // and then nothing: no retry loop
         Assert.Equal(HttpStatusCode.OK, (await fx.App.CreateClient().GetAsync("/health")).StatusCode);
