@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using GridCommand.Rules;
 using GridCommand.Rules.Auth;
 
@@ -13,11 +14,13 @@ public sealed record TokenClaims(string Subject, string Role, string? UnitId, Da
     /// Names someone, in a role, and a device its unit (by an id a grain may have). A token signed with our key that
     /// is not (a bug elsewhere, or a leaked key) is no token: it must not reach a grain or a claim as null.
     /// </summary>
+    [JsonIgnore]
     public bool IsWellFormed =>
         Subject is { Length: > 0 } && Role is { Length: > 0 }
         && (UnitId is null ? Role != Roles.Device : GridIds.IsValid(UnitId));
 
     /// <summary>Whose tokens a revocation names: a device's unit, or a user.</summary>
+    [JsonIgnore]
     public string RevocationSubject => Role == Roles.Device ? Revocation.OfUnit(UnitId!) : Revocation.OfUser(Subject);
 }
 

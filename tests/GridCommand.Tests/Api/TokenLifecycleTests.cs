@@ -64,7 +64,7 @@ public sealed class TokenLifecycleTests(AccountsApp fx) : IClassFixture<Accounts
     {
         var unit = await fx.App.EnrolOnDuty(fx.Commander, "life-reenrol", "guard", Areas.Centre(12));
         await using var phone = await FieldPhone.Connect(fx.App, unit);
-        var closed = ClosedSignal(phone.Hub);
+        var closed = phone.Hub.ClosedSignal();
 
         var newKey = (await fx.Commander.Send(HttpMethod.Put, $"/api/units/{unit.UnitId}", new { kind = "guard", name = "换机保安" }, HttpStatusCode.OK))
             .Str("deviceKey");
@@ -83,7 +83,7 @@ public sealed class TokenLifecycleTests(AccountsApp fx) : IClassFixture<Accounts
         var liNa = await SignIn("li.na");
         await using var console = fx.App.Hub("/hubs/wall", SharedApp.TokenOf(liNa));
         await console.StartAsync();
-        var closed = ClosedSignal(console);
+        var closed = console.ClosedSignal();
 
         var disabled = await fx.Commander.Send(HttpMethod.Post, "/api/users/li.na/disable", null, HttpStatusCode.OK);
 
@@ -139,16 +139,5 @@ public sealed class TokenLifecycleTests(AccountsApp fx) : IClassFixture<Accounts
     {
         var left = answer.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
         Assert.InRange(left, lifetime - TimeSpan.FromMinutes(1), lifetime);
-    }
-
-    private static Task ClosedSignal(HubConnection hub)
-    {
-        var closed = new TaskCompletionSource();
-        hub.Closed += _ =>
-        {
-            closed.TrySetResult();
-            return Task.CompletedTask;
-        };
-        return closed.Task;
     }
 }
