@@ -7,6 +7,7 @@ public static class GrainKinds
     public const string Cell = "cell";
     public const string Station = "station";
     public const string Incident = "incident";
+    public const string Revocations = "revocations";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

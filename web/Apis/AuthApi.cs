@@ -10,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace GridCommand.Web.Apis;
 
 public sealed record LoginRequest(string? Username, string? Password);
-public sealed record LoginResponse(string Token, string Role);
+public sealed record LoginResponse(string Token, string Role, DateTimeOffset ExpiresAt);
 public sealed record DeviceLoginRequest(string? UnitId, string? DeviceKey);
-public sealed record DeviceLoginResponse(string Token, string UnitId);
+public sealed record DeviceLoginResponse(string Token, string UnitId, DateTimeOffset ExpiresAt);
+public sealed record RenewedToken(string Token, string Role, string? UnitId, DateTimeOffset ExpiresAt);
 public sealed record Me(string Name, string Role, string? UnitId);
 
 public static class AuthApi
@@ -21,8 +22,8 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
 
-        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, SignInThrottle throttle, IOptions<AuthOptions> options,
-            HttpContext http) =>
+        api.MapPost("/login", (LoginRequest body, UserDirectory users, TokenService tokens, SignInThrottle throttle, TokenRevocations revocations,
+            IOptions<AuthOptions> options, HttpContext http) =>
         {
             if (string.IsNullOrEmpty(body.Username) || string.IsNullOrEmpty(body.Password))
                 return Problems.BadRequest("username and password are required.");
@@ -33,10 +34,11 @@ public static class AuthApi
                 throttle.Failed(name, address);
                 return Results.Problem("Wrong user name or password.", statusCode: StatusCodes.Status401Unauthorized);
             }
+            if (revocations.IsDisabled(body.Username)) return Problems.Forbidden($"The account {body.Username} is disabled.");
             var lifetime = options.Value.TokenLifetime(role);
-            var token = tokens.Issue(body.Username, role, null, lifetime);
-            DashboardCookie.Set(http, token, lifetime);
-            return Results.Ok(new LoginResponse(token, role));
+            var issued = tokens.Issue(body.Username, role, null, lifetime);
+            DashboardCookie.Set(http, issued.Token, lifetime);
+            return Results.Ok(new LoginResponse(issued.Token, role, issued.ExpiresAt));
         });
 
         // Checked against the unit's stored state, not its grain: made-up unit ids from anyone wake no grain.
@@ -53,10 +55,23 @@ public static class AuthApi
             var demoKeyRefused = body.DeviceKey == Simulator.DemoDeviceKey && !config.GetValue<bool>("Simulation:Enabled");
             if (!demoKeyRefused && await database.Grains.ReadAsync(GrainKinds.Unit, body.UnitId) is { } stored
                 && stored.State<UnitState>() is { Enrolled: true } unit && unit.HasDeviceKey(body.DeviceKey))
-                return Results.Ok(new DeviceLoginResponse(tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device)), body.UnitId));
+            {
+                var issued = tokens.Issue(body.UnitId, Roles.Device, body.UnitId, options.Value.TokenLifetime(Roles.Device));
+                return Results.Ok(new DeviceLoginResponse(issued.Token, body.UnitId, issued.ExpiresAt));
+            }
             throttle.Failed(name, address);
             return Results.Problem("Unknown unit or wrong device key.", statusCode: StatusCodes.Status401Unauthorized);
         });
+
+        // A kiosk and a phone stay signed in with no one there: each renews its token well before it expires. A revoked
+        // token (a disabled user, a re-enrolled unit) was refused before this, so it cannot renew itself. Staff sign in each shift.
+        app.MapPost("/api/auth/renew", (ClaimsPrincipal user, TokenService tokens, IOptions<AuthOptions> options) =>
+            {
+                var role = user.FindFirstValue(ClaimTypes.Role)!;
+                var issued = tokens.Issue(user.Identity!.Name!, role, user.UnitId(), options.Value.TokenLifetime(role));
+                return new RenewedToken(issued.Token, role, user.UnitId(), issued.ExpiresAt);
+            })
+            .RequireAuthorization(Roles.Policies.Renew).WithTags("Auth");
 
         // Whom a token speaks for: lets a page check its saved sign-in, and is the benchmark's no-op baseline.
         app.MapGet("/api/auth/me", (ClaimsPrincipal user) => new Me(user.Identity!.Name!, user.FindFirstValue(ClaimTypes.Role)!, user.UnitId()))

@@ -2,12 +2,13 @@ using System.Security.Claims;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
+using GridCommand.Rules.Auth;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Units;
 using GridCommand.Web.Auth;
-using GridCommand.Web.Live;
-
 using GridCommand.Web.Hosting;
+using GridCommand.Web.Live;
+using Microsoft.Extensions.Options;
 
 namespace GridCommand.Web.Apis;
 
@@ -73,7 +74,9 @@ public static class UnitsApi
         return Results.Accepted();
     }
 
-    private static async Task<IResult> Enroll(string unitId, EnrollUnitRequest body, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>Enrols or updates a unit with a new device key; the tokens its old key got stop working on every node.</summary>
+    private static async Task<IResult> Enroll(string unitId, EnrollUnitRequest body, ClaimsPrincipal user, IGrainFactory grains,
+        TokenRevocations revocations, IOptions<AuthOptions> options)
     {
         var kindError = InputRules.OneOf("kind", body.Kind, out UnitKind kind);
         var error = InputRules.Required("name", body.Name, InputRules.MaxNameLength)
@@ -84,9 +87,13 @@ public static class UnitsApi
         if (error is not null) return Problems.BadRequest(error);
         if (body.StationId is not null && await grains.GetGrain<IStationGrain>(body.StationId).Get() is null)
             return Problems.BadRequest($"No station {body.StationId}.");
+        var unit = grains.GetGrain<IUnitGrain>(unitId);
+        var reEnrolled = await unit.Get() is not null;
         var key = DeviceKeys.NewKey();
-        await grains.GetGrain<IUnitGrain>(unitId).Enrol(new UnitEnrolment(kind, body.Name!.Trim(), body.StationId, body.PostName, body.Team,
-            DeviceKeys.Hash(unitId, key), user.Who()));
+        await unit.Enrol(new UnitEnrolment(kind, body.Name!.Trim(), body.StationId, body.PostName, body.Team, DeviceKeys.Hash(unitId, key), user.Who()));
+        // Only a unit that had a key has tokens to void (enrolling thousands of new units adds no revocations). If this
+        // fails, the new key is never shown: enrolling again makes another and revokes then.
+        if (reEnrolled) await revocations.Revoke(Revocation.OfUnit(unitId), disabled: false, options.Value.DeviceTokenLifetime, user.Who());
         return Results.Ok(new EnrolledUnit(unitId, key));
     }
 }

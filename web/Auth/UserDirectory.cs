@@ -17,18 +17,24 @@ public sealed class AuthOptions
     /// <summary>Demo mode: users commander, dispatcher, station and wall, each with its own name as password.</summary>
     public bool DemoUsers { get; set; }
     public List<UserAccount> Users { get; set; } = [];
-    /// <summary>Base64 HMAC key for tokens; when empty one is made and kept in the grain store, shared by every node.</summary>
+    /// <summary>Base64 HMAC key (at least 32 bytes) that signs tokens; see <see cref="SigningKeyLoader"/>.</summary>
     public string? SigningKey { get; set; }
+    /// <summary>A file with one base64 key per line, relative to the content root: the first signs (unless SigningKey does), all verify.</summary>
+    public string? SigningKeyFile { get; set; }
+    /// <summary>Keys that verify but no longer sign: the old key while a new one takes over.</summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
     /// <summary>Failed sign-ins a minute allowed per user or unit and per address, before 429 (see <see cref="SignInThrottle"/>).</summary>
     public int SignInFailuresPerMinute { get; set; } = 5;
     /// <summary>The accounts added with `add-user`; relative to the content root (web/ under `dotnet run`).</summary>
     public string UsersFile { get; set; } = "users.json";
 
     public string UsersFilePath(IHostEnvironment env) => Path.GetFullPath(UsersFile, env.ContentRootPath);
+    /// <summary>Commanders, dispatchers and stations sign in each shift.</summary>
     public TimeSpan StaffTokenLifetime { get; set; } = TimeSpan.FromHours(12);
-    /// <summary>A wall screen signs in once and stays: its token outlives a shift.</summary>
-    public TimeSpan WallTokenLifetime { get; set; } = TimeSpan.FromDays(90);
-    public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>A wall screen signs in once and renews its token by itself.</summary>
+    public TimeSpan WallTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>A phone, too, renews its token by itself.</summary>
+    public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     public TimeSpan TokenLifetime(string role) => role switch
     {
@@ -45,9 +51,16 @@ public sealed class UserDirectory(AuthOptions options, IReadOnlyList<UserAccount
     public string? Check(string username, string password)
     {
         if (options.DemoUsers && Roles.StaffRoles.Contains(username) && username == password) return username;
-        var account = addedByCommand.FirstOrDefault(u => u.Username == username) ?? options.Users.Find(u => u.Username == username);
+        var account = Find(username);
         return account is not null && PasswordHashes.Verify(password, account.PasswordHash) ? account.Role : null;
     }
+
+    /// <returns>the user's role, or null for a name this node does not know.</returns>
+    public string? RoleOf(string username) =>
+        options.DemoUsers && Roles.StaffRoles.Contains(username) ? username : Find(username)?.Role;
+
+    private UserAccount? Find(string username) =>
+        addedByCommand.FirstOrDefault(u => u.Username == username) ?? options.Users.Find(u => u.Username == username);
 }
 
 /// <summary>PBKDF2-SHA256 password hashes: "pbkdf2$iterations$salt$hash" (base64).</summary>

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GridCommand.Grains;
+using GridCommand.Silo.Hosting;
 using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -33,7 +35,8 @@ public static class WebServices
             e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
-        services.AddSignalR().AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
+        services.AddSingleton<SignedInConnections>();
+        services.AddSignalR(o => o.AddFilter<SignedInConnections>()).AddJsonProtocol(o => UseWireEnums(o.PayloadSerializerOptions));
 
         services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
         services.AddSingleton(sp =>
@@ -42,14 +45,18 @@ public static class WebServices
             return new UserDirectory(auth, UserFile.Read(auth.UsersFilePath(sp.GetRequiredService<IHostEnvironment>())));
         });
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<IOptions<AuthOptions>>().Value.SignInFailuresPerMinute));
-        services.AddSingleton(sp => new TokenService(
-            SigningKeys.LoadOrCreate(sp.GetRequiredService<IOptions<AuthOptions>>().Value, sp.GetRequiredService<IGrainFactory>())
-                .GetAwaiter().GetResult(),
-            sp.GetRequiredService<TimeProvider>()));
+        // Here, not on first use: a node with no usable key refuses to start.
+        services.AddSingleton(SigningKeyLoader.Load(builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions(),
+            builder.Configuration.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings(), builder.Environment.ContentRootPath));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<TokenRevocations>();
+        services.AddHostedService<RevocationSync>();
         services.AddAuthentication(BearerAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Policies.Staff, p => p.RequireRole(Roles.StaffRoles))
+            .AddPolicy(Roles.Policies.Staff, p => p.RequireRole(Roles.ConsoleRoles))
+            .AddPolicy(Roles.Policies.WallScreen, p => p.RequireRole(Roles.StaffRoles))
+            .AddPolicy(Roles.Policies.Renew, p => p.RequireRole(Roles.Wall, Roles.Device))
             .AddPolicy(Roles.Policies.ReportIncidents, p => p.RequireRole(Roles.Commander, Roles.Dispatcher, Roles.Station))
             .AddPolicy(Roles.Policies.Dispatch, p => p.RequireRole(Roles.Commander, Roles.Dispatcher))
             .AddPolicy(Roles.Policies.ManageUnits, p => p.RequireRole(Roles.Commander))
@@ -95,12 +102,16 @@ public static class WebServices
         api.MapIncidentsApi();
         api.MapTasksApi();
         api.MapCityApi();
+        app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);
-        app.MapHub<WallHub>("/hubs/wall");
-        app.MapHub<FieldHub>("/hubs/field");
+        // A connection ends with its token: the page reconnects with the token it renewed meanwhile.
+        app.MapHub<WallHub>("/hubs/wall", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<FieldHub>("/hubs/field", o => o.CloseOnAuthenticationExpiration = true);
         app.MapOrleansDashboard(routePrefix: DashboardCookie.Path).RequireAuthorization(Roles.Policies.Command);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));
+        if (app.Services.GetRequiredService<SigningKeys>().MadeFile is { } keyFile)
+            app.Logger.LogWarning("No token signing key was configured: made one in {KeyFile} (owner-only). Keep it secret, and out of backups of the database", keyFile);
         return app;
     }
 

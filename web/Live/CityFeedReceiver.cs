@@ -4,6 +4,7 @@ using GridCommand.Rules.Geo;
 using GridCommand.Silo.Feed;
 using GridCommand.Silo.Storage;
 using System.Text.Json;
+using GridCommand.Web.Auth;
 using GridCommand.Web.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class CityFeedReceiver(
     IHubContext<WallHub> wall,
     IHubContext<FieldHub> field,
     WallConnections walls,
+    TokenRevocations revocations,
     IOptions<JsonHubProtocolOptions> hubJson,
     WebMetrics metrics,
     TimeProvider clock,
@@ -33,6 +35,7 @@ public sealed class CityFeedReceiver(
 
     public Task OnChanges(CityChanges changes)
     {
+        revocations.Apply(changes.Revocations);
         // Phones first: a crew is waiting for its task, while a batch of thousands of positions takes a while to send.
         foreach (var task in changes.TasksOffered) _ = field.Clients.Group(FieldHub.GroupOf(task.UnitId)).SendAsync("task", task);
         foreach (var withdrawn in changes.TasksWithdrawn)

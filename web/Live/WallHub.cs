@@ -10,7 +10,7 @@ namespace GridCommand.Web.Live;
 /// /hubs/wall: a snapshot on connect, then batched "units", "incident" and periodic "kpis" from the
 /// <see cref="CityFeedReceiver"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
 /// </summary>
-[Authorize(Policy = Roles.Policies.Staff)]
+[Authorize(Policy = Roles.Policies.WallScreen)]
 public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
 {
     public override Task OnConnectedAsync()

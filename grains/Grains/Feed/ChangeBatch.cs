@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Auth;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Feed;
@@ -16,6 +17,7 @@ public sealed class ChangeBatch
     private Dictionary<string, IncidentView> _incidents = new();
     private List<TaskView> _offered = [];
     private List<TaskWithdrawal> _withdrawn = [];
+    private List<Revocation> _revocations = [];
 
     public void Add(UnitSnapshot unit)
     {
@@ -43,14 +45,19 @@ public sealed class ChangeBatch
         lock (_lock) _withdrawn.Add(withdrawn);
     }
 
+    public void Add(Revocation revocation)
+    {
+        lock (_lock) _revocations.Add(revocation);
+    }
+
     /// <returns>everything collected so far, emptying the batch; null when nothing changed.</returns>
     public CityChanges? Take()
     {
         lock (_lock)
         {
-            if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0) return null;
-            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn);
-            (_units, _incidents, _offered, _withdrawn) = (new(), new(), [], []);
+            if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0 && _revocations.Count == 0) return null;
+            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations);
+            (_units, _incidents, _offered, _withdrawn, _revocations) = (new(), new(), [], [], []);
             return changes;
         }
     }

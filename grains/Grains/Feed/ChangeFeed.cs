@@ -1,6 +1,7 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Auth;
 using GridCommand.Rules.Units;
 using Microsoft.Extensions.Logging;
 
@@ -40,6 +41,13 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     public void TaskWithdrawn(string unitId, string taskId)
     {
         _batch.Add(new TaskWithdrawal(unitId, taskId));
+        SendSoon();
+    }
+
+    /// <summary>At once: a revoked token must stop working on every node now.</summary>
+    public void TokensRevoked(Revocation revocation)
+    {
+        _batch.Add(revocation);
         SendSoon();
     }
 

@@ -90,6 +90,18 @@ public static class ApiKit
     public static IEnumerable<string> UnitIds(this JsonElement recommendations) =>
         recommendations.EnumerateArray().Select(r => r.Str("unitId"));
 
+    /// <summary>Completes when the hub connection is closed (by the server: a test client does not reconnect by itself).</summary>
+    public static Task ClosedSignal(this HubConnection hub)
+    {
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     public static IEnumerable<string> Steps(this JsonElement incident) =>
         incident.GetProperty("timeline").EnumerateArray().Select(t => t.Str("what"));
 }

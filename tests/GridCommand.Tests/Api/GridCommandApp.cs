@@ -20,6 +20,9 @@ public sealed class GridCommandApp : WebApplicationFactory<Program>
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>The key every test app signs with, so that several web nodes accept each other's tokens.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
+
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"gridcommand-test-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings;
 
@@ -34,6 +37,7 @@ public sealed class GridCommandApp : WebApplicationFactory<Program>
             ["Cluster:SiloPort"] = ports[0].ToString(),
             ["Cluster:GatewayPort"] = ports[1].ToString(),
             ["Auth:DemoUsers"] = "true",
+            ["Auth:SigningKey"] = SigningKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }

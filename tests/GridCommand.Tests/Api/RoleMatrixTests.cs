@@ -23,7 +23,9 @@ public sealed class RoleApp : SharedApp
 public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
 {
     private const string Anyone = "none commander dispatcher station wall device";
-    private const string Staff = "commander dispatcher station wall";
+    private const string Staff = "commander dispatcher station";
+    /// <summary>What the wall screen draws: the staff may read it too.</summary>
+    private const string WallScreen = Staff + " wall";
     private const string Reporters = "commander dispatcher station";
     private const string Dispatchers = "commander dispatcher";
     private const string Device = "device";
@@ -39,7 +41,10 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", "/api/auth/login", new { }, Anyone),
         ("POST", "/api/auth/device", new { }, Anyone),
         ("GET", "/health", null, Anyone),
-        ("GET", "/api/auth/me", null, Staff + " " + Device),
+        ("GET", "/api/auth/me", null, WallScreen + " " + Device),
+        ("POST", "/api/auth/renew", null, "wall " + Device),
+        ("POST", "/api/users/role-nobody/disable", null, "commander"),
+        ("POST", "/api/users/role-nobody/enable", null, "commander"),
         ("GET", "/openapi/v1.json", null, Anyone),
         ("GET", "/api/units", null, Staff),
         ("GET", $"/api/units/{RoleApp.UnitId}", null, Staff),
@@ -61,13 +66,14 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", $"/api/tasks/{Task}/complete", new { }, Device),
         ("POST", $"/api/tasks/{Task}/cancel", new { }, Dispatchers),
         ("POST", $"/api/tasks/{Task}/reassign", new { }, Dispatchers),
-        ("GET", "/api/cells", null, Staff),
+        ("GET", "/api/cells", null, WallScreen),
         ("GET", "/api/cells/C00-00", null, Staff),
-        ("GET", "/api/stations", null, Staff),
+        ("GET", "/api/stations", null, WallScreen),
         ("GET", "/api/stations/S01", null, Staff),
-        ("GET", "/api/kpis", null, Staff),
+        ("GET", "/api/kpis", null, WallScreen),
+        ("GET", "/metrics", null, "commander"),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
-        ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, Staff),
+        ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
     ];
 
     public static TheoryData<string> EndpointNames => new(Endpoints.Select(e => $"{e.Method} {e.Path}"));
@@ -106,7 +112,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/recommendations", "/api/incidents/{id}/dispatch",
             "/api/incidents/{id}/backup", "/api/incidents/{id}/close", "/api/tasks/{taskId}/accept", "/api/tasks/{taskId}/decline",
             "/api/tasks/{taskId}/arrive", "/api/tasks/{taskId}/complete", "/api/tasks/{taskId}/cancel", "/api/tasks/{taskId}/reassign",
-            "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}",
+            "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}", "/api/auth/renew", "/api/users/{username}/disable",
+            "/api/users/{username}/enable",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

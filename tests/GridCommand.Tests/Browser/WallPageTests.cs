@@ -1,3 +1,4 @@
+using GridCommand.Tests.Api;
 using GridCommand.Web.Live;
 using Microsoft.Playwright;
 
@@ -6,6 +7,9 @@ namespace GridCommand.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class WallPageTests(BrowserFixture city)
 {
+    /// <summary>Where the browser went is the point, not how long the page there takes to load.</summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task The_wall_draws_the_city_follows_units_and_incidents_and_resyncs_after_a_dropped_connection()
     {
@@ -13,12 +17,12 @@ public sealed class WallPageTests(BrowserFixture city)
         var (device, _) = await city.App.DeviceClient("TW1", key);
         await using var context = await city.Context(width: 1920, height: 1080);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(city.Url($"/wall?token={await city.StaffToken("wall")}"));
+        await SignInAsTheWall(page, city.Url("/wall"));
 
-        // The token leaves the URL and stays in localStorage (kiosk), the grid and the units are drawn.
+        // The kiosk's sign-in stays in localStorage, never in the URL; the grid and the units are drawn.
         await BrowserFixture.Until(page, "window.gcWall && gcWall.cells.size > 1000 && gcWall.markerCount() >= 47");
         Assert.EndsWith("/wall", page.Url);
-        Assert.NotNull(await page.EvaluateAsync<string?>("localStorage.getItem('gc.wall')"));
+        Assert.Equal("wall", await page.EvaluateAsync<string?>("JSON.parse(localStorage.getItem('gc.staff')).role"));
         Assert.True(await page.Locator("canvas.leaflet-zoom-animated").CountAsync() >= 1);
         await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
         await BrowserFixture.Until(page, "gcWall.unitLatLng('TW1') !== null");
@@ -53,5 +57,45 @@ public sealed class WallPageTests(BrowserFixture city)
         Assert.True(fontPx > 30, $"body font {fontPx}px at 4K");
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight > innerHeight + 1"));
         await BrowserFixture.Shot(page, "wall-4k");
+    }
+
+    [Fact]
+    public async Task A_kiosk_signed_in_once_renews_its_token_by_itself_and_stays_live_past_the_first_tokens_expiry()
+    {
+        var lifetime = TimeSpan.FromSeconds(16);
+        await using var app = new GridCommandApp(new Dictionary<string, string?> { ["Auth:WallTokenLifetime"] = lifetime.ToString() });
+        var url = new Uri(app.StartOnRealPort(), "/wall").ToString();
+        await using var context = await city.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsTheWall(page, url);
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        var first = await page.EvaluateAsync<string>("JSON.parse(localStorage.getItem('gc.staff')).token");
+        var signedInAt = DateTimeOffset.UtcNow;
+
+        // Renewed halfway through its life, with no one at the screen.
+        await BrowserFixture.Until(page, $"JSON.parse(localStorage.getItem('gc.staff')).token !== '{first}'", timeoutMs: 15_000);
+
+        // The first token expires: the server closes the connection it opened, the page comes back on the renewed one.
+        await Task.Delay(signedInAt + lifetime + TimeSpan.FromSeconds(3) - DateTimeOffset.UtcNow);
+        await BrowserFixture.Until(page, "Number(document.body.dataset.snapshots) >= 2 && document.getElementById('conn').classList.contains('conn-live')");
+        var stale = app.CreateClient();
+        stale.DefaultRequestHeaders.Authorization = new("Bearer", first);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await stale.GetAsync("/api/cells")).StatusCode);
+
+        // A restart of the kiosk's browser (a reload) needs no sign-in either.
+        await page.ReloadAsync();
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        Assert.EndsWith("/wall", page.Url);
+    }
+
+    /// <summary>The wall sends a kiosk with no sign-in to /login, once; it comes back to the wall.</summary>
+    private static async Task SignInAsTheWall(IPage page, string wallUrl)
+    {
+        await page.GotoAsync(wallUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/login", Committed);
+        await page.FillAsync("#user", "wall");
+        await page.FillAsync("#password", "wall");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/wall", Committed);
     }
 }

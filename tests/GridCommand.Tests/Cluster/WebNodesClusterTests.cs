@@ -103,16 +103,46 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         Assert.Equal(6, (await nodes.DispatcherOnA.Get($"/api/incidents/{id}")).GetProperty("reportCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Re_enrolling_a_unit_on_node_A_ends_its_token_and_phone_connection_on_node_B()
+    {
+        var unit = await nodes.A.EnrolOnDuty(nodes.CommanderOnA, "cross-reenrol", "guard", Areas.Centre(12));
+        await using var phoneOnB = await FieldPhone.Connect(nodes.B, unit);
+        var closed = phoneOnB.Hub.ClosedSignal();
+        var (deviceOnB, _) = await nodes.B.DeviceClient(unit.UnitId, unit.DeviceKey);
+
+        await nodes.CommanderOnA.Send(HttpMethod.Put, $"/api/units/{unit.UnitId}", new { kind = "guard", name = "换机保安" }, HttpStatusCode.OK);
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await deviceOnB.GetAsync("/api/tasks/current")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_disabled_on_node_A_loses_its_token_and_wall_connection_on_node_B_and_cannot_sign_in_there()
+    {
+        var stationOnB = await nodes.B.StaffClient("station");
+        await using var wallOnB = await Wall.Connect(nodes.B, stationOnB);
+        var closed = wallOnB.Hub.ClosedSignal();
+
+        await nodes.CommanderOnA.Send(HttpMethod.Post, "/api/users/station/disable", null, HttpStatusCode.OK);
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stationOnB.GetAsync("/api/incidents")).StatusCode);
+        var login = await nodes.B.CreateClient().PostAsync("/api/auth/login", ApiKit.Body(new { username = "station", password = "station" }));
+        Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
+        await nodes.CommanderOnA.Send(HttpMethod.Post, "/api/users/station/enable", null, HttpStatusCode.OK);
+    }
+
     /// <summary>A wall screen on /hubs/wall: waits for a unit or an incident to reach a status.</summary>
     private sealed class Wall : IAsyncDisposable
     {
-        private readonly HubConnection _hub;
+        public HubConnection Hub { get; }
         private readonly Channel<JsonElement> _units = Channel.CreateUnbounded<JsonElement>();
         private readonly Channel<JsonElement> _incidents = Channel.CreateUnbounded<JsonElement>();
 
         private Wall(HubConnection hub)
         {
-            _hub = hub;
+            Hub = hub;
             hub.On<JsonElement>("units", batch => { foreach (var u in batch.EnumerateArray()) _units.Writer.TryWrite(u); });
             hub.On<JsonElement>("incident", i => _incidents.Writer.TryWrite(i));
         }
@@ -120,7 +150,7 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         public static async Task<Wall> Connect(GridCommandApp app, HttpClient wallClient)
         {
             var wall = new Wall(app.Hub("/hubs/wall", SharedApp.TokenOf(wallClient)));
-            await wall._hub.StartAsync();
+            await wall.Hub.StartAsync();
             return wall;
         }
 
@@ -134,6 +164,6 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
             while (!seen(await channel.Reader.ReadAsync(timeout.Token))) { }
         }
 
-        public ValueTask DisposeAsync() => _hub.DisposeAsync();
+        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }

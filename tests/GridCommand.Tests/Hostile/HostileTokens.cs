@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using GridCommand.Contracts;
-using GridCommand.Contracts.Auth;
 using GridCommand.Tests.Api;
 using GridCommand.Web.Auth;
 
@@ -20,8 +18,8 @@ public sealed class HostileTokens
 
     public static async Task<HostileTokens> For(GridCommandApp app, FieldUnit device)
     {
-        var ours = new TokenService(await app.Service<IGrainFactory>().GetGrain<ITokenKeyGrain>(CityKeys.City).Key(), TimeProvider.System);
-        var theirs = new TokenService(RandomNumberGenerator.GetBytes(32), TimeProvider.System);
+        var ours = app.Service<TokenService>();
+        var theirs = new TokenService(new SigningKeys([RandomNumberGenerator.GetBytes(32)]), TimeProvider.System);
         string?[] headers =
         [
             null,
@@ -32,14 +30,14 @@ public sealed class HostileTokens
             "Bearer .",
             "Basic Y29tbWFuZGVyOmNvbW1hbmRlcg==",
             "Bearer " + new string('A', 16 * 1024),
-            "Bearer " + theirs.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(1)),
-            "Bearer " + theirs.Issue(device.UnitId, Roles.Device, device.UnitId, TimeSpan.FromHours(1)),
-            "Bearer " + ours.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(-1)),
-            "Bearer " + ours.Issue(null!, Roles.Commander, null, TimeSpan.FromHours(1)),
-            "Bearer " + ours.Issue("someone", null!, null, TimeSpan.FromHours(1)),
-            "Bearer " + ours.Issue("root", "god", null, TimeSpan.FromHours(1)),
-            "Bearer " + ours.Issue("x", Roles.Device, null, TimeSpan.FromHours(1)),
-            "Bearer " + ours.Issue("x", Roles.Device, "no-such-unit\u0000", TimeSpan.FromHours(1)),
+            "Bearer " + theirs.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(1)).Token,
+            "Bearer " + theirs.Issue(device.UnitId, Roles.Device, device.UnitId, TimeSpan.FromHours(1)).Token,
+            "Bearer " + ours.Issue("commander", Roles.Commander, null, TimeSpan.FromHours(-1)).Token,
+            "Bearer " + ours.Issue(null!, Roles.Commander, null, TimeSpan.FromHours(1)).Token,
+            "Bearer " + ours.Issue("someone", null!, null, TimeSpan.FromHours(1)).Token,
+            "Bearer " + ours.Issue("root", "god", null, TimeSpan.FromHours(1)).Token,
+            "Bearer " + ours.Issue("x", Roles.Device, null, TimeSpan.FromHours(1)).Token,
+            "Bearer " + ours.Issue("x", Roles.Device, "no-such-unit\u0000", TimeSpan.FromHours(1)).Token,
             "Bearer " + device.Token,
         ];
         foreach (var role in Roles.StaffRoles) headers = [.. headers, "Bearer " + SharedApp.TokenOf(await app.StaffClient(role))];

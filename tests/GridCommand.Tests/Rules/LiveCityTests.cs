@@ -35,7 +35,7 @@ public sealed class LiveCityTests
         Assert.Equal(["old-open", "today", "yesterday-closed"], city.Incidents.Select(i => i.Id).Order());
     }
 
-    private static CityChanges Changes(params IncidentView[] incidents) => new([], incidents, [], []);
+    private static CityChanges Changes(params IncidentView[] incidents) => new([], incidents, [], [], []);
 
     private static IncidentView Incident(string id, IncidentStatus status, DateTimeOffset created, long seq = 1) =>
         new(id, "theft", 2, 32.4, 119.4, null, null, IncidentSource.Call110, "C10-12", status, created, 1,

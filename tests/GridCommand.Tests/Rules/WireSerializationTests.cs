@@ -6,6 +6,7 @@ using GridCommand.Contracts.Intake;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
+using GridCommand.Rules.Auth;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
@@ -59,7 +60,9 @@ public sealed class WireSerializationTests
         ["Withdrawal"] = new Withdrawal("I1.T1", "改派", true, null, "值班员"),
         ["TaskView"] = Task,
         ["Recommendation"] = new Recommendation("P001", UnitKind.PatrolCar, "明月湖车巡01组", 118, 900, 3),
-        ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")]),
+        ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")],
+            [new Revocation(Revocation.OfUnit("P001"), At, false, At.AddDays(1), 3)]),
+        ["Revocation"] = new Revocation(Revocation.OfUser("zhang.wei"), At, true, At.AddHours(12), 4),
     };
 
     private readonly IServiceProvider _services = new ServiceCollection().AddGridSerialization().BuildServiceProvider();

@@ -7,8 +7,33 @@ export const store = {
   set(key, value) { value == null ? localStorage.removeItem(key) : localStorage.setItem(key, JSON.stringify(value)); },
 };
 
-/** The staff session {token, role, user} saved by /login. */
+/** The staff session {token, role, user, expiresAt} saved by /login. */
 export const staffSession = () => store.get('gc.staff');
+
+const MAX_TIMER_MS = 24 * 3600 * 1000;
+
+/**
+ * Keeps a saved sign-in ({token, expiresAt, …} under `key`) alive with no one there, as a wall kiosk or a phone must:
+ * renews the token halfway through what is left of it (sooner after a failure, so an outage is ridden out), and hands
+ * the renewed session to onRenewed. A token the server refuses (revoked, or expired meanwhile) calls onRevoked.
+ */
+export function keepRenewed(key, onRevoked, onRenewed = () => {}) {
+  const nextIn = () => Math.min(MAX_TIMER_MS, Math.max(1000, (Date.parse(store.get(key)?.expiresAt) - Date.now()) / 2 || 0));
+  async function renew() {
+    const session = store.get(key);
+    if (!session?.token) return;
+    try {
+      const r = await api('/api/auth/renew', { token: session.token, method: 'POST' });
+      const renewed = { ...session, token: r.token, expiresAt: r.expiresAt };
+      store.set(key, renewed);
+      onRenewed(renewed);
+    } catch (e) {
+      if (e.status === 401 || e.status === 403) { onRevoked(); return; }
+    }
+    setTimeout(renew, nextIn());
+  }
+  setTimeout(renew, nextIn());
+}
 
 /**
  * Sends the browser to /login and back here afterwards. The promise never settles: a page that awaits it stops
@@ -42,11 +67,12 @@ export const newRequestId = () => crypto.randomUUID ? crypto.randomUUID()
 /**
  * A hub connection that keeps coming back: automatic reconnects, and when it closes anyway a manual
  * restart loop. onStatus gets 'live' | 'reconnecting' | 'offline'. The server sends what a client needs
- * to resync (a snapshot, the current task) on every connect.
+ * to resync (a snapshot, the current task) on every connect. tokenOf gives the current token at each
+ * connect: the server closes a connection when its token expires, and the page reconnects with the renewed one.
  */
-export function liveConnection(url, token, handlers, onStatus = () => {}) {
+export function liveConnection(url, tokenOf, handlers, onStatus = () => {}) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl(url, { accessTokenFactory: () => token })
+    .withUrl(url, { accessTokenFactory: tokenOf })
     .withAutomaticReconnect([0, 1000, 2000, 5000, 5000, 10000])
     .configureLogging(signalR.LogLevel.Warning)
     .build();

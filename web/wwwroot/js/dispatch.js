@@ -297,7 +297,7 @@ setInterval(() => {
 }, 500);
 setInterval(() => { dirtyQueue = true; }, 30_000);   // ages
 
-liveConnection('/hubs/wall', token, {
+liveConnection('/hubs/wall', () => token, {
   snapshot: s => {
     for (const u of s.units) applyUnit(u);
     for (const i of s.incidents) applyIncident(i);

@@ -1,7 +1,7 @@
 // The field page: a unit's phone. Signs in with the device key, receives tasks over /hubs/field,
 // answers with one tap (queued in localStorage while offline), shares its position while on duty.
 import { applyI18n, langSwitch, onLang, t, escapeHtml, setLang, lang } from './i18n.js';
-import { api, store, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS, config, isActiveTask } from './common.js';
+import { api, store, keepRenewed, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS, config, isActiveTask } from './common.js';
 
 const POSITION_EVERY_MS = 5000;
 const $ = id => document.getElementById(id);
@@ -10,7 +10,7 @@ langSwitch();
 $('lang-switch-2').textContent = lang === 'zh' ? 'EN' : '中';
 $('lang-switch-2').onclick = () => { setLang(lang === 'zh' ? 'en' : 'zh'); $('lang-switch-2').textContent = lang === 'zh' ? 'EN' : '中'; };
 
-let device = store.get('gc.device');     // { token, unitId }
+let device = store.get('gc.device');     // { token, unitId, expiresAt }
 let task = null;                           // the current TaskView (locally advanced while answers wait)
 let fix = null;                            // the phone's last position
 let live = null, online = false, taskMap = null, incidentMarker = null, meMarker = null;
@@ -23,7 +23,7 @@ function showSignIn() {
     const unitId = $('unit-id').value.trim(), deviceKey = $('device-key').value;
     try {
       const r = await api('/api/auth/device', { method: 'POST', body: { unitId, deviceKey } });
-      device = { token: r.token, unitId: r.unitId };
+      device = { token: r.token, unitId: r.unitId, expiresAt: r.expiresAt };
       store.set('gc.device', device);
       store.set('gc.duty', true);
       await setDuty(true).catch(() => {});
@@ -40,7 +40,9 @@ function start() {
   $('app').hidden = false;
   $('unit-label').textContent = device.unitId;
   renderDuty();
-  live = liveConnection('/hubs/field', device.token, {
+  // A phone stays signed in for the whole shift and beyond: its token renews itself.
+  keepRenewed('gc.device', signOut, renewed => { device = renewed; });
+  live = liveConnection('/hubs/field', () => device.token, {
     task: onTask,
     taskWithdrawn: ({ taskId }) => { if (task?.taskId === taskId) { task = null; notice('f.withdrawn'); render(); } },
     unauthorized: signOut,

@@ -18,7 +18,7 @@ document.getElementById('form').addEventListener('submit', async e => {
   const error = document.getElementById('error');
   try {
     const r = await api('/api/auth/login', { method: 'POST', body: { username, password } });
-    store.set('gc.staff', { token: r.token, role: r.role, user: username });
+    store.set('gc.staff', { token: r.token, role: r.role, user: username, expiresAt: r.expiresAt });
     const home = r.role === 'wall' ? '/wall' : r.role === 'station' ? '/wall' : '/dispatch';
     location.href = next ?? home;
   } catch {

@@ -1,7 +1,7 @@
 // The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker.
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
 import {
-  api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
+  api, store, staffSession, goLogin, keepRenewed, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
   KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, STALE_AFTER_MS, isOpenIncident,
 } from './common.js';
 
@@ -10,14 +10,11 @@ const PULSE_MS = 60_000;
 applyI18n();
 langSwitch();
 
-// A kiosk gets its token in the URL once (/wall?token=…) and keeps it; otherwise a staff login.
-const params = new URLSearchParams(location.search);
-if (params.get('token')) {
-  store.set('gc.wall', params.get('token'));
-  history.replaceState(null, '', '/wall');
-}
-const token = store.get('gc.wall') ?? staffSession()?.token;
-if (!token) await goLogin();
+// A kiosk is signed in once at /login as the wall user: the sign-in stays in localStorage and renews itself.
+if (!staffSession()?.token) await goLogin();
+const token = () => staffSession()?.token;
+const signedOut = () => { store.set('gc.staff', null); goLogin(); };
+if (staffSession().role === 'wall') keepRenewed('gc.staff', signedOut);
 
 const units = new Map();      // unitId → { u, marker }
 const incidents = new Map();  // id → { i, marker, pulseUntil }
@@ -31,8 +28,8 @@ setInterval(() => { clock.textContent = new Date().toLocaleTimeString('en-GB', {
 const { map } = await cityMap('map', { zoomControl: false });
 const canvas = L.canvas({ padding: 0.2 });
 const [cellList, stations] = await Promise.all([
-  api('/api/cells', { token }).catch(authFailed),
-  api('/api/stations', { token }).catch(() => []),
+  api('/api/cells', { token: token() }).catch(authFailed),
+  api('/api/stations', { token: token() }).catch(() => []),
 ]);
 const { cells } = drawCells(map, cellList ?? [], { renderer: canvas });
 const stationLayer = L.layerGroup().addTo(map);
@@ -44,7 +41,7 @@ const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 
 function authFailed(e) {
-  if (e?.status === 401) { store.set('gc.wall', null); goLogin(); }
+  if (e?.status === 401) signedOut();
   return null;
 }
 
@@ -206,7 +203,7 @@ const live = liveConnection('/hubs/wall', token, {
   units: batch => { for (const u of batch) applyUnit(u); changed(); },
   incident: i => { applyIncident(i, true); changed(); },
   kpis: k => { kpis = k; renderKpis(); },
-  unauthorized: () => { store.set('gc.wall', null); goLogin(); },
+  unauthorized: signedOut,
 }, status => showStatus(document.getElementById('conn'), status));
 
 onLang(() => { renderKpis(); renderTicker(); legend(); });
