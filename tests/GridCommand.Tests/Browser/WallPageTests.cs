@@ -7,9 +7,6 @@ namespace GridCommand.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class WallPageTests(BrowserFixture city)
 {
-    /// <summary>Where the browser went is the point, not how long the page there takes to load.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
     [Fact]
     public async Task The_wall_draws_the_city_follows_units_and_incidents_and_resyncs_after_a_dropped_connection()
     {
@@ -92,10 +89,10 @@ public sealed class WallPageTests(BrowserFixture city)
     private static async Task SignInAsTheWall(IPage page, string wallUrl)
     {
         await page.GotoAsync(wallUrl, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/login", Committed);
+        await BrowserFixture.UntilAt(page, url => url.AbsolutePath == "/login");
         await page.FillAsync("#user", "wall");
         await page.FillAsync("#password", "wall");
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/wall", Committed);
+        await BrowserFixture.UntilAt(page, url => url.AbsolutePath == "/wall");
     }
 }
