@@ -40,7 +40,7 @@ public static class CityApi
         api.MapGet("/stations/{stationId}", async (string stationId, IGrainFactory grains) =>
             await grains.GetGrain<IStationGrain>(stationId).Get() is { } station ? Results.Ok(station) : Problems.NotFound($"No station {stationId}."));
 
-        api.MapGet("/kpis", (LiveCity city, TimeProvider clock) => Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow()));
+        api.MapGet("/kpis", (LiveCity city, TimeProvider clock) => Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow(), city.Clock));
         return app;
     }
 }
