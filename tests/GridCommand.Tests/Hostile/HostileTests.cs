@@ -9,7 +9,7 @@ using Xunit;
 namespace GridCommand.Tests.Hostile;
 
 /// <summary>
-/// 10,000 hostile requests from outside (9,500 over HTTP, 200 hub handshakes, 300 junk hub calls): not one server
+/// 10,000 hostile requests from outside (9,400 over HTTP, 100 not quite HTTP, 200 hub handshakes, 300 junk hub calls): not one server
 /// error, no change to the city that an accepted request does not account for, a few hundred bytes of log a request
 /// at most and none of the attacker's text in it; afterwards the server is healthy and a dispatcher's ordinary work
 /// goes through.
@@ -17,10 +17,11 @@ namespace GridCommand.Tests.Hostile;
 public abstract class HostileTests(HostileCity city)
 {
     private const int Seed = 20261125;
-    private const int HttpRequests = 9_500;
+    private const int HttpRequests = 9_400;
+    private const int RawRequests = 100;
     private const int HubHandshakes = 200;
     private const int HubCalls = 300;
-    private const int Requests = HttpRequests + HubHandshakes + HubCalls;
+    private const int Requests = HttpRequests + RawRequests + HubHandshakes + HubCalls;
 
     /// <summary>What the log may grow by, per request, at the configured levels (Information by default).</summary>
     private const int LogBytesPerRequest = 300;
@@ -64,6 +65,8 @@ public abstract class HostileTests(HostileCity city)
                 }
             }
         });
+        for (var i = 0; i < RawRequests; i++)
+            if (await HostileWire.Send(city.App.RealAddress!, random) is { } error) serverErrors.Enqueue(error);
         var hub = new HostileHubCalls(city.App, random, tokens);
         for (var i = 0; i < HubHandshakes; i++)
             if (await hub.Connect() is { } error) serverErrors.Enqueue(error);
