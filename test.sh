@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test. On a bare Debian 12 (as root, no systemd) it first installs PostgreSQL and
-# Chromium and starts a throwaway PostgreSQL on 127.0.0.1:5433. Extra arguments go to
-# `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Storage".
+# Runs every test. On a bare Debian 12 (as root, no systemd) it first installs what is missing of
+# PostgreSQL 15 and Chromium (and nothing else: the pages ship their own CJK font) and starts a
+# throwaway PostgreSQL on 127.0.0.1:5433. Extra arguments go to `dotnet test`,
+# e.g. ./test.sh --filter "FullyQualifiedName~Storage".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,10 +11,15 @@ PG_DATA=/tmp/gridcommand-pg
 PG_PORT=5433
 CHROMIUM=/usr/bin/chromium
 
-if [[ ! -x $PG_BIN/initdb || ! -x $CHROMIUM ]]; then
-    echo "test.sh: installing PostgreSQL and Chromium (apt-get, about a minute)..."
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+missing=()
+for package in postgresql-15 chromium; do
+    installed "$package" || missing+=("$package")
+done
+if (( ${#missing[@]} )); then
+    echo "test.sh: installing ${missing[*]} (apt-get, about a minute)..."
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql chromium
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
 if ! "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then

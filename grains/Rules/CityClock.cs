@@ -1,12 +1,43 @@
 namespace GridCommand.Rules;
 
-/// <summary>"Today" for counters and KPIs is the calendar day in China Standard Time (UTC+8, no daylight saving).</summary>
-public static class CityClock
+/// <summary>
+/// The city's one time zone (City:TimeZone, an IANA id; Asia/Shanghai by default): incident ids, "today" for counters
+/// and KPIs, and the times the pages show all read the city's wall clock, whatever zone a server or a browser is in.
+/// </summary>
+public sealed class CityClock
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    public const string DefaultZone = "Asia/Shanghai";
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(ChinaOffset).DateTime);
+    private CityClock(TimeZoneInfo zone) => Zone = zone;
 
-    public static DateTimeOffset StartOfToday(DateTimeOffset now) =>
-        new(Today(now).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>The IANA id, as browsers' Intl.DateTimeFormat takes it.</summary>
+    public string ZoneId => Zone.Id;
+
+    /// <summary>The clock of the zone with this IANA id; anything else is refused with an error that names the setting.</summary>
+    public static CityClock InZone(string ianaId)
+    {
+        var id = ianaId.Trim();
+        try
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            if (zone.HasIanaId) return new CityClock(zone);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+        }
+        throw new InvalidOperationException($"City:TimeZone \"{ianaId}\" is not an IANA time zone id this machine knows, such as {DefaultZone} or Europe/Berlin.");
+    }
+
+    /// <summary>The same instant, with the city's offset: what a clock on the city's wall shows.</summary>
+    public DateTimeOffset Local(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Zone);
+
+    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Local(now).DateTime);
+
+    public DateTimeOffset StartOfToday(DateTimeOffset now)
+    {
+        var midnight = Today(now).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
 }

@@ -1,4 +1,5 @@
 using GridCommand.Grains;
+using GridCommand.Rules;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Demo;
@@ -33,7 +34,7 @@ public static class GridHosting
         return builder;
     }
 
-    /// <summary>What every node needs, silo or client: its settings, the clock, the city layout and the database.</summary>
+    /// <summary>What every node needs, silo or client: its settings, the clocks, the city layout and the database.</summary>
     public static (ClusterSettings Cluster, StorageSettings Storage) AddGridServices(this IServiceCollection services, IConfiguration config)
     {
         var cluster = config.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
@@ -42,7 +43,9 @@ public static class GridHosting
         services.AddSingleton(storage);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(config.GetSection("Grains").Get<GrainSettings>() ?? new GrainSettings());
-        services.AddSingleton(BuildGrid(config.GetSection("City").Get<CitySettings>() ?? new CitySettings()));
+        var city = config.GetSection("City").Get<CitySettings>() ?? new CitySettings();
+        services.AddSingleton(CityClock.InZone(city.TimeZone));
+        services.AddSingleton(BuildGrid(city));
         services.AddSingleton(_ => GridDatabase.Create(storage.Provider, storage.ConnectionString, cluster.ServiceId));
         return (cluster, storage);
     }

@@ -1,3 +1,5 @@
+using GridCommand.Rules;
+
 namespace GridCommand.Silo.Hosting;
 
 /// <summary>The "Cluster" section: what this node is and how it finds the others.</summary>
@@ -71,4 +73,7 @@ public sealed class CitySettings
     public double East { get; set; } = 119.52;
     public double CellMeters { get; set; } = 500;
     public string? GeoJsonPath { get; set; }
+
+    /// <summary>The city's time zone (IANA id) for incident ids, "today" and the pages' clocks.</summary>
+    public string TimeZone { get; set; } = CityClock.DefaultZone;
 }

@@ -42,7 +42,7 @@ public static class CityApi
             await grains.GetGrain<IStationGrain>(stationId).Get() is { } station ? Results.Ok(station) : Problems.NotFound($"No station {stationId}."))
             .RequireAuthorization(Roles.Policies.Staff);
 
-        api.MapGet("/kpis", (LiveCity city, TimeProvider clock) => Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow()))
+        api.MapGet("/kpis", (LiveCity city, TimeProvider clock) => Kpis.Compute(city.Incidents, city.Units, clock.GetUtcNow(), city.Clock))
             .RequireAuthorization(Roles.Policies.WallScreen);
         return app;
     }

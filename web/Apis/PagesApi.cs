@@ -1,4 +1,5 @@
 using GridCommand.Grains;
+using GridCommand.Rules;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
@@ -37,7 +38,7 @@ public static class PagesApi
 
         // Anonymous: a kiosk needs the map before it has a token; nothing here is secret. The rules the pages
         // apply too (when a fix is stale, which statuses count as open or active) come from here, not from copies.
-        app.MapGet("/api/config", (IConfiguration config, CityGrid grid, GrainSettings grains) =>
+        app.MapGet("/api/config", (IConfiguration config, CityGrid grid, CityClock city, GrainSettings grains) =>
         {
             var map = config.GetSection("Map").Get<MapOptions>() ?? new MapOptions();
             var b = grid.Bounds;
@@ -46,6 +47,7 @@ public static class PagesApi
                 tileUrl = string.IsNullOrWhiteSpace(map.TileUrl) ? null : map.TileUrl,
                 attribution = map.Attribution,
                 bounds = new { south = b.South, west = b.West, north = b.North, east = b.East },
+                timeZone = city.ZoneId,
                 staleAfterSeconds = (int)grains.StaleAfter.TotalSeconds,
                 openIncidentStatuses = Enum.GetValues<IncidentStatus>().Where(s => s.IsOpen()),
                 activeTaskStatuses = Enum.GetValues<Rules.Incidents.TaskStatus>().Where(s => s.IsActive()),

@@ -6,6 +6,7 @@ using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
@@ -30,9 +31,12 @@ public static class WebServices
                 : null);
         services.AddExceptionHandler<GridExceptionHandler>();
         // A request the server cannot read (unreadable JSON — thrown, not answered, in Development — or a body over
-        // Kestrel's limits) keeps its 4xx status instead of becoming a 500.
-        services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e =>
-            e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        // Kestrel's limits) keeps its 4xx status instead of becoming a 500, and is a refusal: no error line with a stack.
+        services.Configure<ExceptionHandlerOptions>(o =>
+        {
+            o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            o.SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException || c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService;
+        });
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => UseWireEnums(o.SerializerOptions));
         services.AddSingleton<SignedInConnections>();
@@ -83,12 +87,19 @@ public static class WebServices
 
     public static WebApplication MapGridCommandWeb(this WebApplication app)
     {
+        // Outermost, so that the request's line and the refusal count see the status the client got (a request the
+        // exception handler answers 400 is a refusal, not a 500).
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.GetLevel = RequestLogLevel;
+        });
+        app.UseRefusalCounting();
         app.UseExceptionHandler();
         // Sent only by HTTPS requests: a site served over HTTPS tells browsers to keep to it.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseSecurityHeaders(app.Configuration.GetSection("Map").Get<MapOptions>() ?? new MapOptions());
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -116,12 +127,14 @@ public static class WebServices
     }
 
     /// <summary>
-    /// One line per request, but not at Information for what comes by the thousand (positions, reads) or what was
-    /// refused: those at Debug, so a busy or attacked node does not drown its log. Failures stay visible.
+    /// One line per request, but not at Information for what comes by the thousand (positions, reads, hub
+    /// negotiations) or what was refused: those at Debug, so a busy or attacked node does not drown its log.
+    /// Failures stay visible.
     /// </summary>
     private static LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? error) =>
         error is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
         : http.Response.StatusCode >= 400 || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+          || http.Request.Path.StartsWithSegments("/hubs")
           || http.Request.Path.Value?.EndsWith("/position", StringComparison.Ordinal) == true ? LogEventLevel.Debug
         : LogEventLevel.Information;
 

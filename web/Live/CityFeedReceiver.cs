@@ -68,7 +68,7 @@ public sealed class CityFeedReceiver(
             {
                 var now = clock.GetUtcNow();
                 city.ForgetOldIncidents(now);
-                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now), stop);
+                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now, city.Clock), stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

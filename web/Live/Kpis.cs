@@ -7,7 +7,7 @@ namespace GridCommand.Web.Live;
 
 public sealed record UnitsOnDuty(string Kind, int OnDuty, int Available);
 
-/// <summary>The commander's numbers for today (China time).</summary>
+/// <summary>The commander's numbers for today (the city's day).</summary>
 public sealed record KpiReport(
     DateTimeOffset At,
     IReadOnlyDictionary<int, int> OpenByPriority,
@@ -23,9 +23,9 @@ public sealed record KpiReport(
 /// <summary>KPI rules over the incidents and units of the live picture; plain and testable.</summary>
 public static class Kpis
 {
-    public static KpiReport Compute(IEnumerable<IncidentView> incidents, IEnumerable<UnitSnapshot> units, DateTimeOffset now)
+    public static KpiReport Compute(IEnumerable<IncidentView> incidents, IEnumerable<UnitSnapshot> units, DateTimeOffset now, CityClock city)
     {
-        var startOfDay = CityClock.StartOfToday(now);
+        var startOfDay = city.StartOfToday(now);
         var all = incidents.ToList();
         var today = all.Where(i => i.CreatedAt >= startOfDay).ToList();
         var police = today.Where(i => i.Status != IncidentStatus.Diverted && i.DivertedTo is null).ToList();

@@ -16,7 +16,7 @@ namespace GridCommand.Web.Live;
 /// at start, then kept current by the silos' change batches. Newer sequence numbers win, so a late batch never
 /// rolls a unit or an incident back.
 /// </summary>
-public sealed class LiveCity
+public sealed class LiveCity(CityClock clock)
 {
     private readonly ConcurrentDictionary<string, UnitSnapshot> _units = new();
     private readonly ConcurrentDictionary<string, IncidentView> _incidents = new();
@@ -25,12 +25,15 @@ public sealed class LiveCity
 
     public IReadOnlyCollection<IncidentView> Incidents => (IReadOnlyCollection<IncidentView>)_incidents.Values;
 
+    /// <summary>The city's time zone, in which "today" and "yesterday" are counted.</summary>
+    public CityClock Clock { get; } = clock;
+
     /// <summary>
-    /// The picture keeps open incidents and every incident since yesterday began (China time): enough
+    /// The picture keeps open incidents and every incident since yesterday began (city time): enough
     /// for the queues, the wall and today's KPIs. Older history stays in the store and the event log.
     /// </summary>
-    public static bool Keeps(IncidentView incident, DateTimeOffset now) =>
-        incident.Status.IsOpen() || incident.CreatedAt >= CityClock.StartOfToday(now).AddDays(-1);
+    public bool Keeps(IncidentView incident, DateTimeOffset now) =>
+        incident.Status.IsOpen() || incident.CreatedAt >= Clock.StartOfToday(now).AddDays(-1);
 
     /// <summary>The stored city: every enrolled unit (at its newest journaled fix) and the incidents the picture keeps.</summary>
     public async Task LoadAsync(GridDatabase database, CityGrid grid, GrainSettings settings, DateTimeOffset now, CancellationToken ct)

@@ -1,4 +1,3 @@
-using GridCommand.Rules;
 using GridCommand.Rules.Incidents;
 using GridCommand.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -29,7 +28,7 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
     {
         at = now,
         units = city.Units,
-        incidents = city.Incidents.Where(i => i.CreatedAt >= CityClock.StartOfToday(now) || i.Status.IsOpen()),
-        kpis = Kpis.Compute(city.Incidents, city.Units, now),
+        incidents = city.Incidents.Where(i => i.CreatedAt >= city.Clock.StartOfToday(now) || i.Status.IsOpen()),
+        kpis = Kpis.Compute(city.Incidents, city.Units, now, city.Clock),
     };
 }

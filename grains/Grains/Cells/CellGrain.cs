@@ -27,7 +27,7 @@ public sealed class CellGrain(
 
     public Task UnitLeft(string unitId, long seq) => Change(() => State.UnitLeft(unitId, seq));
 
-    public Task IncidentOpened(string incidentId, OpenIncidentRef incident) => Change(() => State.IncidentOpened(incidentId, incident));
+    public Task IncidentOpened(string incidentId, OpenIncidentRef incident) => Change(() => State.IncidentOpened(incidentId, incident, Runtime.City));
 
     public Task IncidentClosed(string incidentId) => Change(() => State.IncidentClosed(incidentId));
 
@@ -53,5 +53,5 @@ public sealed class CellGrain(
         cell.Polygon.Select(p => new[] { p.Lat, p.Lon }).ToList(), cell.Neighbours,
         State.Units.Values.OrderBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
         State.OpenIncidents.Keys.Order(StringComparer.Ordinal).ToList(),
-        new Dictionary<string, int>(State.CountsToday(Runtime.Now)));
+        new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)));
 }

@@ -33,7 +33,7 @@ public sealed class IntakeGrain(GridRuntime runtime, CellSearch search) : Grain,
             r.Divert ? r.Type.DivertTo : null, now, r.By);
         for (var attempt = 1; ; attempt++)
         {
-            var id = r.RequestId is null ? IncidentIds.New(now) : ForRequest(r.RequestId);
+            var id = r.RequestId is null ? IncidentIds.New(now, runtime.City) : ForRequest(r.RequestId);
             try
             {
                 return new IntakeResult(await Incident(id).Open(opening), null, true);

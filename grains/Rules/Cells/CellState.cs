@@ -27,12 +27,12 @@ public sealed class CellState
     public bool UnitLeft(string unitId, long seq) =>
         Units.TryGetValue(unitId, out var known) && known.Seq <= seq && Units.Remove(unitId);
 
-    /// <summary>An incident opened here: counted once in today's counters and listed until it closes.</summary>
-    public void IncidentOpened(string incidentId, OpenIncidentRef incident)
+    /// <summary>An incident opened here: counted once in today's counters (the city's day) and listed until it closes.</summary>
+    public void IncidentOpened(string incidentId, OpenIncidentRef incident, CityClock city)
     {
         if (!OpenIncidents.TryAdd(incidentId, incident)) return;
         var type = incident.Type;
-        var today = CityClock.Today(incident.At);
+        var today = city.Today(incident.At);
         if (today != CountersDay)
         {
             CountersDay = today;
@@ -44,6 +44,6 @@ public sealed class CellState
     public void IncidentClosed(string incidentId) => OpenIncidents.Remove(incidentId);
 
     /// <summary>Counts as of <paramref name="now"/>: yesterday's counters read as zero.</summary>
-    public IReadOnlyDictionary<string, int> CountsToday(DateTimeOffset now) =>
-        CityClock.Today(now) == CountersDay ? IncidentsToday : new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> CountsToday(DateTimeOffset now, CityClock city) =>
+        city.Today(now) == CountersDay ? IncidentsToday : new Dictionary<string, int>();
 }

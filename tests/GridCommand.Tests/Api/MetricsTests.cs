@@ -57,6 +57,34 @@ public sealed class MetricsTests(MetricsTests.ScrapedApp shared) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await shared.Dispatcher.GetAsync("/metrics")).StatusCode);
     }
 
+    [Fact]
+    public async Task Refused_requests_are_counted_by_status()
+    {
+        var before = await Scrape(shared.Commander);
+        var badJson = new StringContent("{\"kind\":", System.Text.Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, (await shared.Commander.PutAsync("/api/units/refused-1", badJson)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await shared.App.CreateClient().GetAsync("/api/units")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await shared.App.CreateClient().GetAsync("/api/kpis")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await shared.Dispatcher.PutAsync("/api/units/refused-1", ApiKit.Body(new { kind = "guard", name = "x" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await shared.Commander.GetAsync("/api/units/no-such-unit")).StatusCode);
+
+        // The exporter answers from a copy for a moment: ask until the new figures are in.
+        await Eventually.Succeeds(async () =>
+        {
+            var after = await Scrape(shared.Commander);
+            Assert.True(Refused(after, 400) - Refused(before, 400) >= 1, "400");
+            Assert.True(Refused(after, 401) - Refused(before, 401) >= 2, "401");
+            Assert.True(Refused(after, 403) - Refused(before, 403) >= 1, "403");
+            Assert.True(Refused(after, 404) - Refused(before, 404) >= 1, "404");
+        }, TimeSpan.FromSeconds(15));
+    }
+
+    private static double Refused(string text, int status)
+    {
+        var samples = Regex.Matches(text, $@"^gridcommand_requests_refused_total\{{[^}}]*status=""{status}""[^}}]*\}} (\S+)", RegexOptions.Multiline);
+        return samples.Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static async Task<string> Scrape(HttpClient client)
     {
         var response = await client.GetAsync("/metrics");

@@ -71,10 +71,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    /// <summary>A fresh browser context (own localStorage), optionally as a signed-in staff user.</summary>
-    public async Task<IBrowserContext> Context(string? staffRole = null, int width = 1600, int height = 900, string? lang = null)
+    /// <summary>A fresh browser context (own localStorage), optionally as a signed-in staff user, or in a time zone of its own.</summary>
+    public async Task<IBrowserContext> Context(string? staffRole = null, int width = 1600, int height = 900, string? lang = null, string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
+        });
         context.SetDefaultTimeout(15_000);
         var script = "";
         if (staffRole is not null)

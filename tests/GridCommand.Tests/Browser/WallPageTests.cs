@@ -1,3 +1,4 @@
+using GridCommand.Rules;
 using GridCommand.Tests.Api;
 using GridCommand.Web.Live;
 using Microsoft.Playwright;
@@ -54,6 +55,29 @@ public sealed class WallPageTests(BrowserFixture city)
         Assert.True(fontPx > 30, $"body font {fontPx}px at 4K");
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollHeight > innerHeight + 1"));
         await BrowserFixture.Shot(page, "wall-4k");
+    }
+
+    [Fact]
+    public async Task The_wall_shows_city_time_when_the_browser_is_in_another_zone()
+    {
+        await using var context = await city.Context("wall", timezoneId: "America/New_York");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(city.Url("/wall"));
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        Assert.Equal("America/New_York", await page.EvaluateAsync<string>("Intl.DateTimeFormat().resolvedOptions().timeZone"));
+
+        // The clock reads Shanghai time (the city's default zone), 12 or 13 hours from the browser's own.
+        await BrowserFixture.Until(page, "/^\\d\\d:\\d\\d:\\d\\d$/.test(document.getElementById('clock').textContent)");
+        var shown = TimeOnly.ParseExact(await page.TextContentAsync("#clock") ?? "", "HH:mm:ss");
+        var cityNow = TimeOnly.FromDateTime(CityClock.InZone("Asia/Shanghai").Local(DateTimeOffset.UtcNow).DateTime);
+        var apart = (cityNow - shown).TotalSeconds;
+        Assert.True(Math.Min(apart, 86_400 - apart) < 5, $"the wall clock shows {shown:HH:mm:ss}, the city's time is {cityNow:HH:mm:ss}");
+
+        // A new incident's time in the ticker is the city time its id was made at (I yyMMdd-HHmmss-xxxx).
+        var id = await city.CreateIncident("theft", 3, 32.34, 119.41);
+        var line = page.Locator($"#ticker li[data-id='{id}']");
+        await line.WaitForAsync();
+        Assert.Contains($"{id[8..10]}:{id[10..12]}:{id[12..14]}", await line.TextContentAsync());
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public abstract class HostileCity(TestDatabase? database) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = ApiKit.SharedSettings();
+        // No timer changes the city during the attack (a task not accepted, a fix gone stale): every change has a request behind it.
+        var settings = ApiKit.SharedSettings(("Dispatch:AcceptTimeout", "01:00:00"), ("Grains:StaleAfter", "01:00:00"));
         if (database is not null)
         {
             await database.InitializeAsync();

@@ -1,3 +1,4 @@
+using GridCommand.Rules;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 using Xunit;
@@ -6,6 +7,8 @@ namespace GridCommand.Tests.Rules;
 
 public sealed class CellStateTests
 {
+    private static readonly CityClock Shanghai = CityClock.InZone("Asia/Shanghai");
+
     // 16:00 UTC is midnight in China (UTC+8).
     private static readonly DateTimeOffset May1Evening = new(2030, 5, 1, 15, 59, 0, TimeSpan.Zero);   // 23:59 on 1 May in China
     private static readonly DateTimeOffset May2JustAfterMidnight = new(2030, 5, 1, 16, 1, 0, TimeSpan.Zero); // 00:01 on 2 May in China
@@ -66,33 +69,33 @@ public sealed class CellStateTests
         var cell = new CellState();
         var at = May1Evening.AddHours(-5);
 
-        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at));
-        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(1))); // a redelivered "opened"
-        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(2)));
-        cell.IncidentOpened("I3", new OpenIncidentRef("fight", 32.4, 119.4, at.AddMinutes(3)));
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at), Shanghai);
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(1)), Shanghai); // a redelivered "opened"
+        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, at.AddMinutes(2)), Shanghai);
+        cell.IncidentOpened("I3", new OpenIncidentRef("fight", 32.4, 119.4, at.AddMinutes(3)), Shanghai);
 
-        Assert.Equal(new Dictionary<string, int> { ["theft"] = 2, ["fight"] = 1 }, cell.CountsToday(at.AddMinutes(4)));
+        Assert.Equal(new Dictionary<string, int> { ["theft"] = 2, ["fight"] = 1 }, cell.CountsToday(at.AddMinutes(4), Shanghai));
         Assert.Equal(["I1", "I2", "I3"], cell.OpenIncidents.Keys.Order());
 
         cell.IncidentClosed("I1");
 
         Assert.Equal(["I2", "I3"], cell.OpenIncidents.Keys.Order());
-        Assert.Equal(2, cell.CountsToday(at.AddMinutes(5))["theft"]); // closing does not uncount
+        Assert.Equal(2, cell.CountsToday(at.AddMinutes(5), Shanghai)["theft"]); // closing does not uncount
     }
 
     [Fact]
     public void Counters_read_zero_after_midnight_in_China_and_restart_from_one()
     {
         var cell = new CellState();
-        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening));
-        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening.AddSeconds(30)));
-        Assert.Equal(2, cell.CountsToday(May1Evening.AddSeconds(59))["theft"]);
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening), Shanghai);
+        cell.IncidentOpened("I2", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening.AddSeconds(30)), Shanghai);
+        Assert.Equal(2, cell.CountsToday(May1Evening.AddSeconds(59), Shanghai)["theft"]);
 
-        Assert.Empty(cell.CountsToday(May2JustAfterMidnight)); // yesterday's counts, not today's
+        Assert.Empty(cell.CountsToday(May2JustAfterMidnight, Shanghai)); // yesterday's counts, not today's
 
-        cell.IncidentOpened("I3", new OpenIncidentRef("theft", 32.4, 119.4, May2JustAfterMidnight));
+        cell.IncidentOpened("I3", new OpenIncidentRef("theft", 32.4, 119.4, May2JustAfterMidnight), Shanghai);
 
-        Assert.Equal(new Dictionary<string, int> { ["theft"] = 1 }, cell.CountsToday(May2JustAfterMidnight.AddMinutes(1)));
+        Assert.Equal(new Dictionary<string, int> { ["theft"] = 1 }, cell.CountsToday(May2JustAfterMidnight.AddMinutes(1), Shanghai));
         Assert.Equal(3, cell.OpenIncidents.Count); // yesterday's open incidents are still open
     }
 
@@ -103,10 +106,10 @@ public sealed class CellStateTests
         var before = new DateTimeOffset(2030, 5, 1, 23, 30, 0, TimeSpan.Zero); // 07:30 on 2 May in China
         var after = new DateTimeOffset(2030, 5, 2, 0, 30, 0, TimeSpan.Zero);   // 08:30 on 2 May in China
 
-        cell.IncidentOpened("I1", new OpenIncidentRef("noise", 32.4, 119.4, before));
-        cell.IncidentOpened("I2", new OpenIncidentRef("noise", 32.4, 119.4, after));
+        cell.IncidentOpened("I1", new OpenIncidentRef("noise", 32.4, 119.4, before), Shanghai);
+        cell.IncidentOpened("I2", new OpenIncidentRef("noise", 32.4, 119.4, after), Shanghai);
 
-        Assert.Equal(2, cell.CountsToday(after)["noise"]);
+        Assert.Equal(2, cell.CountsToday(after, Shanghai)["noise"]);
     }
 
     private static UnitSnapshot Unit(string id, DutyStatus status, long seq) =>

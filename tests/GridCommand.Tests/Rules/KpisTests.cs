@@ -1,3 +1,4 @@
+using GridCommand.Rules;
 using GridCommand.Rules.Incidents;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Units;
@@ -57,7 +58,7 @@ public sealed class KpisTests
             Unit("guard1", UnitKind.Guard, DutyStatus.Available, stale: true),
         };
 
-        var report = Kpis.Compute(incidents, units, Now);
+        var report = Kpis.Compute(incidents, units, Now, CityClock.InZone("Asia/Shanghai"));
 
         Assert.Equal(Now, report.At);
         Assert.Equal(new Dictionary<int, int> { [1] = 2, [2] = 0, [3] = 2 }.Where(kv => kv.Value > 0), report.OpenByPriority.OrderBy(kv => kv.Key));
@@ -79,7 +80,7 @@ public sealed class KpisTests
     [Fact]
     public void An_empty_city_has_no_rates()
     {
-        var report = Kpis.Compute([], [], Now);
+        var report = Kpis.Compute([], [], Now, CityClock.InZone("Asia/Shanghai"));
         Assert.Equal(0, report.TodayTotal);
         Assert.Null(report.ResponseP50Seconds);
         Assert.Null(report.ResponseP90Seconds);

@@ -1,3 +1,4 @@
+using GridCommand.Rules;
 using GridCommand.Contracts.Feed;
 using GridCommand.Rules.Incidents;
 using GridCommand.Contracts.Incidents;
@@ -13,7 +14,7 @@ public sealed class LiveCityTests
     [Fact]
     public void A_newer_update_wins_and_a_late_older_one_is_dropped()
     {
-        var city = new LiveCity();
+        var city = new LiveCity(CityClock.InZone("Asia/Shanghai"));
         city.Apply(Changes(Incident("I1", IncidentStatus.Dispatched, Now, seq: 3)));
         city.Apply(Changes(Incident("I1", IncidentStatus.New, Now, seq: 2)));
         Assert.Equal(IncidentStatus.Dispatched, Assert.Single(city.Incidents).Status);
@@ -22,7 +23,7 @@ public sealed class LiveCityTests
     [Fact]
     public void Closed_incidents_from_before_yesterday_are_forgotten_but_open_ones_are_kept_whatever_their_age()
     {
-        var city = new LiveCity();
+        var city = new LiveCity(CityClock.InZone("Asia/Shanghai"));
         var dayBeforeYesterday = Now.AddDays(-2);
         city.Apply(Changes(
             Incident("old-closed", IncidentStatus.Closed, dayBeforeYesterday),

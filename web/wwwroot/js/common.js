@@ -106,7 +106,6 @@ export function showStatus(el, status) {
 export const fmtPct = v => v == null ? '–' : `${(v * 100).toFixed(1)}%`;
 export const fmtSecs = s => s == null ? '–' : s < 90 ? `${Math.round(s)}${t('unit.s')}` : `${(s / 60).toFixed(1)}${t('unit.min')}`;
 export const fmtDist = m => m == null ? '–' : m < 1000 ? `${Math.round(m)}${t('unit.m')}` : `${(m / 1000).toFixed(1)}${t('unit.km')}`;
-export const fmtTime = iso => iso ? new Date(iso).toLocaleTimeString('en-GB', { hour12: false }) : '';
 
 /** Great-circle distance in metres. */
 export function distanceM(lat1, lon1, lat2, lon2) {
@@ -134,6 +133,12 @@ export const config = await api('/api/config');
 export const STALE_AFTER_MS = config.staleAfterSeconds * 1000;
 export const isOpenIncident = i => config.openIncidentStatuses.includes(i.status);
 export const isActiveTask = task => config.activeTaskStatuses.includes(task.status);
+
+/** A time as the city's clocks show it (the city's zone from /api/config, not the browser's): 24 h, with seconds. */
+const cityTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: config.timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+export const fmtTime = when => when ? cityTime.format(new Date(when)) : '';
 
 /**
  * A Leaflet map for the pages: the configured tile layer if any, else a plain dark background; fitted to the

@@ -23,7 +23,7 @@ let ticker = [];              // newest first: incident ids
 let synced = false;
 
 const clock = document.getElementById('clock');
-setInterval(() => { clock.textContent = new Date().toLocaleTimeString('en-GB', { hour12: false }); }, 1000);
+setInterval(() => { clock.textContent = fmtTime(new Date()); }, 1000);
 
 const { map } = await cityMap('map', { zoomControl: false });
 const canvas = L.canvas({ padding: 0.2 });
