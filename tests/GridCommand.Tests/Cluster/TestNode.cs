@@ -62,7 +62,8 @@ public sealed class TestNode : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<TestNode> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="services">changes to the node's services after the grid's own, e.g. another default placement</param>
+    public static async Task<TestNode> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
         builder.Configuration.Sources.Clear(); // no appsettings.json from the test's bin folder, no environment
@@ -70,6 +71,7 @@ public sealed class TestNode : IAsyncDisposable
         var warnings = new WarningLog();
         builder.Logging.ClearProviders().AddConsole().AddProvider(warnings).SetMinimumLevel(LogLevel.Warning);
         builder.AddGridNode();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {
