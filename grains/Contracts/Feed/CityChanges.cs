@@ -1,18 +1,21 @@
 using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Contracts.Feed;
 
 /// <summary>
 /// What changed on one silo in one batch interval: the newest snapshot of each unit that changed, the
-/// incidents that changed, and the tasks offered to and withdrawn from units' phones.
+/// incidents that changed, the tasks offered to and withdrawn from units' phones, and the newest load of each cell
+/// whose figures changed.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityChanges(
     IReadOnlyList<UnitSnapshot> Units,
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<TaskView> TasksOffered,
-    IReadOnlyList<TaskWithdrawal> TasksWithdrawn);
+    IReadOnlyList<TaskWithdrawal> TasksWithdrawn,
+    IReadOnlyList<CellLoad> Cells);
 
 [GenerateSerializer, Immutable]
 public sealed record TaskWithdrawal(string UnitId, string TaskId);

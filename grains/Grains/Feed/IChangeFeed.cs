@@ -1,4 +1,5 @@
 using GridCommand.Contracts.Incidents;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Feed;
@@ -13,4 +14,6 @@ public interface IChangeFeed
     void TaskOffered(TaskView task);
 
     void TaskWithdrawn(string unitId, string taskId);
+
+    void CellChanged(CellLoad cell);
 }

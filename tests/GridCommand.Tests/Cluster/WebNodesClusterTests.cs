@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Threading.Channels;
 using GridCommand.Tests.Api;
 using GridCommand.Tests.Storage;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -52,7 +51,8 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         var scene = Areas.Centre(10);
         var unit = await nodes.A.EnrolOnDuty(nodes.CommanderOnA, "cross-car", "patrol-car", scene.Offset(400, 0));
         await using var phoneOnB = await FieldPhone.Connect(nodes.B, unit); // a token made on A serves on B
-        await using var wallOnA = await Wall.Connect(nodes.A, await nodes.A.StaffClient("wall"));
+        await using var wallOnA = await WallClient.Connect(nodes.A, await nodes.A.StaffClient("wall"));
+        await wallOnA.Watch(WallClient.World);
         var id = (await nodes.DispatcherOnA.CreateIncident("fight", scene, priority: 1)).Id();
         await nodes.DispatcherOnA.RecommendationsOnce(id, 1);
 
@@ -80,39 +80,5 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         var id = Assert.Single(calls.Select(c => c.Id()).Distinct());
         Assert.Single(calls, c => c.GetProperty("duplicateOf").ValueKind == JsonValueKind.Null);
         Assert.Equal(6, (await nodes.DispatcherOnA.Get($"/api/incidents/{id}")).GetProperty("reportCount").GetInt32());
-    }
-
-    /// <summary>A wall screen on /hubs/wall: waits for a unit or an incident to reach a status.</summary>
-    private sealed class Wall : IAsyncDisposable
-    {
-        private readonly HubConnection _hub;
-        private readonly Channel<JsonElement> _units = Channel.CreateUnbounded<JsonElement>();
-        private readonly Channel<JsonElement> _incidents = Channel.CreateUnbounded<JsonElement>();
-
-        private Wall(HubConnection hub)
-        {
-            _hub = hub;
-            hub.On<JsonElement>("units", batch => { foreach (var u in batch.EnumerateArray()) _units.Writer.TryWrite(u); });
-            hub.On<JsonElement>("incident", i => _incidents.Writer.TryWrite(i));
-        }
-
-        public static async Task<Wall> Connect(GridCommandApp app, HttpClient wallClient)
-        {
-            var wall = new Wall(app.Hub("/hubs/wall", SharedApp.TokenOf(wallClient)));
-            await wall._hub.StartAsync();
-            return wall;
-        }
-
-        public Task UnitIs(string unitId, string status) => Until(_units, u => u.Str("unitId") == unitId && u.Str("status") == status);
-
-        public Task IncidentIs(string id, string status) => Until(_incidents, i => i.Id() == id && i.Str("status") == status);
-
-        private static async Task Until(Channel<JsonElement> channel, Func<JsonElement, bool> seen)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (!seen(await channel.Reader.ReadAsync(timeout.Token))) { }
-        }
-
-        public ValueTask DisposeAsync() => _hub.DisposeAsync();
     }
 }

@@ -38,6 +38,9 @@ public sealed class WireSerializationTests
     private static readonly TaskView Task = new("I1.T1", "I1", "P001", "fight", 1, 32.4, 119.4, "文昌路88号", "两人打架", 120,
         GridCommand.Rules.Incidents.TaskStatus.Assigned);
 
+    private static readonly GridCommand.Rules.Cells.CellLoad CellLoad = new("C10-12", 5,
+        new Dictionary<UnitKind, int> { [UnitKind.Guard] = 3, [UnitKind.PatrolCar] = 1 }, 1, 2, null);
+
     private static readonly Dictionary<string, object> Values = new()
     {
         ["PositionFix"] = new PositionFix(new GeoPoint(32.4, 119.4), At, null, 90, 5.5),
@@ -59,7 +62,7 @@ public sealed class WireSerializationTests
         ["Withdrawal"] = new Withdrawal("I1.T1", "改派", true, null, "值班员"),
         ["TaskView"] = Task,
         ["Recommendation"] = new Recommendation("P001", UnitKind.PatrolCar, "明月湖车巡01组", 118, 900, 3),
-        ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")]),
+        ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")], [CellLoad]),
     };
 
     private readonly IServiceProvider _services = new ServiceCollection().AddGridSerialization().BuildServiceProvider();

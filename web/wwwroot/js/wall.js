@@ -1,4 +1,6 @@
-// The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker.
+// The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker. Zoomed out over more
+// units than a screen can follow, the map shows each cell's load instead; zoomed in, it watches its bounds and draws
+// the units in them.
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
 import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
@@ -6,6 +8,9 @@ import {
 } from './common.js';
 
 const PULSE_MS = 60_000;
+const MAX_UNITS_DRAWN = 4000;   // beyond this many units in view, the cells' loads are drawn instead
+const WATCH_PAD = 0.25;         // the box watched reaches this far past the view, so a small pan needs no new Watch
+const MARKERS_PER_FRAME = 500;  // a new box's units are drawn over a few frames, so none of them is long
 
 applyI18n();
 langSwitch();
@@ -19,7 +24,11 @@ if (params.get('token')) {
 const token = store.get('gc.wall') ?? staffSession()?.token;
 if (!token) await goLogin();
 
-const units = new Map();      // unitId → { u, marker }
+const units = new Map();      // unitId → { u, marker }: the units inside the watched box
+const cellLoads = new Map();  // cellId → { units, onDuty: {kind: n}, busy, openIncidents, coverage }
+let watched = null;           // the L.LatLngBounds the server sends units for; null while the cells' loads are drawn
+let snapshotSeen = false;     // on this connection: the cells' loads are known, the view can be chosen
+let rewatch = true;           // a new connection watches nothing until it calls Watch
 const incidents = new Map();  // id → { i, marker, pulseUntil }
 let kpis = null;
 let ticker = [];              // newest first: incident ids
@@ -68,13 +77,17 @@ function unitTooltip(u) {
   return `<b>${escapeHtml(u.unitId)}</b> ${escapeHtml(u.name)}<br>${t(`kind.${u.kind}`)} · ${t(`ustatus.${u.status}`)}<br>${fix}${isStale(u) ? ` · ${t('wall.stale')}` : ''}`;
 }
 
+const inWatchedBox = u => watched !== null && u.lat != null && u.lon != null && watched.contains([u.lat, u.lon]);
+
+function removeUnit(id) {
+  units.get(id)?.marker?.remove();
+  units.delete(id);
+}
+
 function applyUnit(u) {
   const known = units.get(u.unitId);
   if (known && known.u.seq > u.seq) return;   // a late batch: drop it
-  if (u.lat == null || u.lon == null) {
-    if (known) { known.marker?.remove(); units.set(u.unitId, { u, marker: null }); } else units.set(u.unitId, { u, marker: null });
-    return;
-  }
+  if (!inWatchedBox(u)) { removeUnit(u.unitId); return; } // it left the box (or lost its fix)
   if (known?.marker) {
     known.marker.setLatLng([u.lat, u.lon]);
     known.marker.setStyle(unitStyle(u));
@@ -150,25 +163,74 @@ function renderTicker() {
     `<span class="muted">${escapeHtml(i.address ?? i.cellId ?? '')}</span></li>`).join('');
 }
 
-// Cells shaded by load: red by open incidents, blue by units present.
-function shadeCells() {
-  const present = new Map(), open = new Map();
-  for (const { u } of units.values()) if (u.cellId && u.status !== 'off-duty') present.set(u.cellId, (present.get(u.cellId) ?? 0) + 1);
-  for (const { i } of incidents.values()) if (i.cellId && isOpenIncident(i)) open.set(i.cellId, (open.get(i.cellId) ?? 0) + 1);
-  for (const [id, { polygon }] of cells) {
-    const n = open.get(id) ?? 0, u = present.get(id) ?? 0;
-    polygon.setStyle(n > 0
-      ? { fillColor: n > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
-      : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + u * 0.03, 0.45) });
-  }
+// ---- cells' loads ------------------------------------------------------------------------------
+const onDutyIn = load => Object.values(load?.onDuty ?? {}).reduce((a, b) => a + b, 0);
+
+// A cell shaded by its load: red by open incidents, blue by units on duty.
+function shadeCell(id) {
+  const polygon = cells.get(id)?.polygon;
+  if (!polygon) return;
+  const load = cellLoads.get(id), open = load?.openIncidents ?? 0;
+  polygon.setStyle(open > 0
+    ? { fillColor: open > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
+    : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + onDutyIn(load) * 0.03, 0.45) });
 }
+
+function applyCells(loads) {
+  for (const load of loads) { cellLoads.set(load.cellId, load); shadeCell(load.cellId); }
+}
+
+/** How many units the cells touching the box hold, by their loads. */
+function unitsWithin(box) {
+  let n = 0;
+  for (const [id, { polygon }] of cells) if (box.intersects(polygon.getBounds())) n += cellLoads.get(id)?.units ?? 0;
+  return n;
+}
+
+// ---- what the map shows: units in a watched box, or the cells' loads ----------------------------
+const nextFrame = () => new Promise(resolve => requestAnimationFrame(resolve));
+
+async function chooseView() {
+  if (!snapshotSeen || live.connection.state !== signalR.HubConnectionState.Connected) return;
+  const box = map.getBounds().pad(WATCH_PAD);
+  if (unitsWithin(box) > MAX_UNITS_DRAWN) {
+    if (watched === null) return;
+    watched = null;
+    for (const id of [...units.keys()]) removeUnit(id);
+    showView();
+    await live.connection.invoke('Unwatch').catch(() => {}); // a dropped connection watches nothing anyway
+    return;
+  }
+  if (!rewatch && watched?.contains(map.getBounds())) return;
+  rewatch = false;
+  watched = box;
+  showView();
+  let inside;
+  try {
+    inside = await live.connection.invoke('Watch', box.getSouth(), box.getWest(), box.getNorth(), box.getEast());
+  } catch { return; } // the connection dropped: the next one watches again
+  if (watched !== box) return; // the view moved on meanwhile
+  for (const [id, { u }] of units) if (!inWatchedBox(u)) removeUnit(id);
+  for (let i = 0; i < inside.length; i += MARKERS_PER_FRAME) {
+    if (i > 0) await nextFrame();
+    if (watched !== box) return;
+    for (const u of inside.slice(i, i + MARKERS_PER_FRAME)) applyUnit(u);
+  }
+  changed();
+}
+
+function showView() {
+  document.body.dataset.view = watched ? 'units' : 'cells';
+  legend();
+}
+map.on('moveend', chooseView);
 
 let dirty = false;
 function changed() { dirty = true; }
 setInterval(() => {
   if (!dirty) return;
   dirty = false;
-  renderOpenCounts(); renderTicker(); shadeCells();
+  renderOpenCounts(); renderTicker();
 }, 500);
 // Stale fixes fade and pulses end as time passes, with no message to say so.
 setInterval(() => {
@@ -181,15 +243,17 @@ setInterval(() => {
 function legend() {
   document.getElementById('legend').innerHTML =
     Object.entries(KIND_COLOURS).map(([k, c]) => `<div><i style="background:${c}"></i>${tl(`kind.${k}`)}</div>`).join('') +
-    `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>`;
+    `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>` +
+    (watched ? '' : `<div class="muted">${tl('wall.zoomIn')}</div>`);
 }
 legend();
 
 // ---- live --------------------------------------------------------------------------------------
+// Each connection starts watching nothing: after its snapshot the view is chosen (and the box watched) again.
 function onSnapshot(s) {
-  const seen = new Set();
-  for (const u of s.units) { seen.add(u.unitId); applyUnit(u); }
-  for (const [id, entry] of units) if (!seen.has(id)) { entry.marker?.remove(); units.delete(id); }
+  cellLoads.clear();
+  applyCells(s.cells);
+  for (const id of cells.keys()) if (!cellLoads.has(id)) shadeCell(id);
   const seenIncidents = new Set();
   for (const i of s.incidents) { seenIncidents.add(i.id); applyIncident(i, synced && !incidents.has(i.id)); }
   for (const [id, entry] of incidents) if (!seenIncidents.has(id)) { entry.marker?.remove(); incidents.delete(id); }
@@ -199,21 +263,29 @@ function onSnapshot(s) {
   renderKpis();
   changed();
   document.body.dataset.snapshots = String(Number(document.body.dataset.snapshots ?? 0) + 1);
+  snapshotSeen = true;
+  rewatch = true;
+  chooseView();
 }
 
 const live = liveConnection('/hubs/wall', token, {
   snapshot: onSnapshot,
-  units: batch => { for (const u of batch) applyUnit(u); changed(); },
+  units: batch => { for (const u of batch) applyUnit(u); },
+  cells: applyCells,
   incident: i => { applyIncident(i, true); changed(); },
   kpis: k => { kpis = k; renderKpis(); },
   unauthorized: () => { store.set('gc.wall', null); goLogin(); },
-}, status => showStatus(document.getElementById('conn'), status));
+}, status => {
+  showStatus(document.getElementById('conn'), status);
+  if (status !== 'live') snapshotSeen = false;
+  chooseView();
+});
 
 onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  units, incidents, cells, live, get ticker() { return ticker; },
+  units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
   unitLatLng: id => { const m = units.get(id)?.marker; return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; },
   markerCount: () => [...units.values()].filter(e => e.marker).length,
 };
