@@ -6,11 +6,11 @@ import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
   KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, STALE_AFTER_MS, isOpenIncident,
 } from './common.js';
+import { UnitDots } from './unit-dots.js';
 
 const PULSE_MS = 60_000;
-const MAX_UNITS_DRAWN = 4000;   // beyond this many units in view, the cells' loads are drawn instead
-const WATCH_PAD = 0.25;         // the box watched reaches this far past the view, so a small pan needs no new Watch
-const MARKERS_PER_FRAME = 500;  // a new box's units are drawn over a few frames, so none of them is long
+const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
+const WATCH_PAD = 0.1;          // the box watched reaches this far past the view, so a small pan needs no new Watch
 
 applyI18n();
 langSwitch();
@@ -24,7 +24,7 @@ if (params.get('token')) {
 const token = store.get('gc.wall') ?? staffSession()?.token;
 if (!token) await goLogin();
 
-const units = new Map();      // unitId → { u, marker }: the units inside the watched box
+const units = new Map();      // unitId → { u }: the units inside the watched box, each drawn as a dot
 const cellLoads = new Map();  // cellId → { units, onDuty: {kind: n}, busy, openIncidents, coverage }
 let watched = null;           // the L.LatLngBounds the server sends units for; null while the cells' loads are drawn
 let snapshotSeen = false;     // on this connection: the cells' loads are known, the view can be chosen
@@ -49,7 +49,13 @@ for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
     .bindTooltip(escapeHtml(s.name)).addTo(stationLayer);
 }
-const unitLayer = L.layerGroup().addTo(map);
+// On a canvas of its own: units moving redraw the units only, not every cell.
+const dots = new UnitDots(units, unitStyle, { padding: 0.2 }).addTo(map);
+const unitTip = L.tooltip({ direction: 'top', offset: [0, -4] });
+map.on('mousemove', e => {
+  const u = dots.nearest(e.containerPoint, 8);
+  if (u) map.openTooltip(unitTip.setContent(unitTooltip(u)), [u.lat, u.lon]); else map.closeTooltip(unitTip);
+});
 const incidentLayer = L.layerGroup().addTo(map);
 
 function authFailed(e) {
@@ -65,7 +71,7 @@ function unitStyle(u) {
   const stale = isStale(u), off = u.status === 'off-duty';
   const patrol = u.kind !== 'guard' && u.kind !== 'volunteer';
   return {
-    renderer: canvas, radius: patrol ? 6 : 3.5, weight: patrol ? 2 : 1,
+    key: `${u.kind} ${u.status} ${stale}`, radius: patrol ? 6 : 3.5, weight: patrol ? 2 : 1,
     color: off ? '#475569' : STATUS_COLOURS[u.status] ?? '#94a3b8', fillColor: off ? '#334155' : KIND_COLOURS[u.kind] ?? '#94a3b8',
     fillOpacity: off ? 0.3 : stale ? 0.2 : 0.9, opacity: off ? 0.3 : stale ? 0.25 : 1,
   };
@@ -80,23 +86,15 @@ function unitTooltip(u) {
 const inWatchedBox = u => watched !== null && u.lat != null && u.lon != null && watched.contains([u.lat, u.lon]);
 
 function removeUnit(id) {
-  units.get(id)?.marker?.remove();
-  units.delete(id);
+  if (units.delete(id)) dots.redraw();
 }
 
 function applyUnit(u) {
   const known = units.get(u.unitId);
   if (known && known.u.seq > u.seq) return;   // a late batch: drop it
   if (!inWatchedBox(u)) { removeUnit(u.unitId); return; } // it left the box (or lost its fix)
-  if (known?.marker) {
-    known.marker.setLatLng([u.lat, u.lon]);
-    known.marker.setStyle(unitStyle(u));
-    known.u = u;
-  } else {
-    const entry = { u, marker: null };
-    entry.marker = L.circleMarker([u.lat, u.lon], unitStyle(u)).bindTooltip(() => unitTooltip(entry.u)).addTo(unitLayer);
-    units.set(u.unitId, entry);
-  }
+  if (known) known.u = u; else units.set(u.unitId, { u });
+  dots.redraw();
 }
 
 // ---- incidents ---------------------------------------------------------------------------------
@@ -166,14 +164,16 @@ function renderTicker() {
 // ---- cells' loads ------------------------------------------------------------------------------
 const onDutyIn = load => Object.values(load?.onDuty ?? {}).reduce((a, b) => a + b, 0);
 
-// A cell shaded by its load: red by open incidents, blue by units on duty.
+// A cell shaded by its load: red by open incidents, blue by units on duty. Restyled only when its shade changes:
+// each restyle redraws the cells' canvas, and most loads that change (a unit more in a busy cell) change no shade.
 function shadeCell(id) {
   const polygon = cells.get(id)?.polygon;
   if (!polygon) return;
   const load = cellLoads.get(id), open = load?.openIncidents ?? 0;
-  polygon.setStyle(open > 0
+  const style = open > 0
     ? { fillColor: open > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
-    : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + onDutyIn(load) * 0.03, 0.45) });
+    : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + onDutyIn(load) * 0.03, 0.45) };
+  if (polygon.options.fillColor !== style.fillColor || polygon.options.fillOpacity !== style.fillOpacity) polygon.setStyle(style);
 }
 
 function applyCells(loads) {
@@ -188,12 +188,9 @@ function unitsWithin(box) {
 }
 
 // ---- what the map shows: units in a watched box, or the cells' loads ----------------------------
-const nextFrame = () => new Promise(resolve => requestAnimationFrame(resolve));
-
 async function chooseView() {
   if (!snapshotSeen || live.connection.state !== signalR.HubConnectionState.Connected) return;
-  const box = map.getBounds().pad(WATCH_PAD);
-  if (unitsWithin(box) > MAX_UNITS_DRAWN) {
+  if (unitsWithin(map.getBounds()) > MAX_UNITS_IN_VIEW) {
     if (watched === null) return;
     watched = null;
     for (const id of [...units.keys()]) removeUnit(id);
@@ -203,6 +200,7 @@ async function chooseView() {
   }
   if (!rewatch && watched?.contains(map.getBounds())) return;
   rewatch = false;
+  const box = map.getBounds().pad(WATCH_PAD);
   watched = box;
   showView();
   let inside;
@@ -211,11 +209,7 @@ async function chooseView() {
   } catch { return; } // the connection dropped: the next one watches again
   if (watched !== box) return; // the view moved on meanwhile
   for (const [id, { u }] of units) if (!inWatchedBox(u)) removeUnit(id);
-  for (let i = 0; i < inside.length; i += MARKERS_PER_FRAME) {
-    if (i > 0) await nextFrame();
-    if (watched !== box) return;
-    for (const u of inside.slice(i, i + MARKERS_PER_FRAME)) applyUnit(u);
-  }
+  for (const u of inside) applyUnit(u);
   changed();
 }
 
@@ -234,7 +228,7 @@ setInterval(() => {
 }, 500);
 // Stale fixes fade and pulses end as time passes, with no message to say so.
 setInterval(() => {
-  for (const { u, marker } of units.values()) marker?.setStyle(unitStyle(u));
+  dots.redraw();
   for (const entry of incidents.values())
     if (entry.marker && entry.pulseUntil && entry.pulseUntil < Date.now()) { entry.pulseUntil = 0; entry.marker.setIcon(incidentIcon(entry.i, false)); }
   changed();
@@ -246,7 +240,7 @@ function legend() {
     `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>` +
     (watched ? '' : `<div class="muted">${tl('wall.zoomIn')}</div>`);
 }
-legend();
+showView();
 
 // ---- live --------------------------------------------------------------------------------------
 // Each connection starts watching nothing: after its snapshot the view is chosen (and the box watched) again.
@@ -285,7 +279,7 @@ onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
-  unitLatLng: id => { const m = units.get(id)?.marker; return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; },
-  markerCount: () => [...units.values()].filter(e => e.marker).length,
+  map, units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
+  markerCount: () => units.size,
 };
