@@ -85,6 +85,42 @@ public sealed class WallFeedTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task A_web_node_starting_on_a_stored_city_has_every_cells_load_for_its_walls()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"gridcommand-test-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"Data Source={database}", ["Grains:CellSaveInterval"] = "00:00:00.200",
+        };
+        try
+        {
+            string cellId;
+            await using (var first = new GridCommandApp(settings))
+            {
+                var commander = await first.StaffClient("commander");
+                var unit = await first.EnrolOnDuty(commander, "stored-car", "patrol-car", Areas.Centre(5));
+                cellId = (await commander.Get($"/api/units/{unit.UnitId}")).GetProperty("unit").Str("cellId");
+                await Task.Delay(TimeSpan.FromSeconds(1)); // the cell saves its roster
+            }
+
+            // Its grains stay asleep (nothing calls them): the loads come from the stored cells, once the node has read them.
+            await using var second = new GridCommandApp(settings);
+            var wallClient = await second.StaffClient("wall");
+            var cells = await Eventually.Until(async () =>
+            {
+                await using var wall = await WallClient.Connect(second, wallClient);
+                return (await wall.Snapshot()).GetProperty("cells").EnumerateArray().ToList();
+            }, c => c.Any(l => l.Str("cellId") == cellId), $"cell {cellId} in a snapshot");
+
+            Assert.Equal(1, cells.Single(c => c.Str("cellId") == cellId).GetProperty("onDuty").GetProperty("patrol-car").GetInt32());
+        }
+        finally
+        {
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Cells_reach_a_wall_at_most_once_a_second_however_often_they_change()
     {
         var scene = Areas.Centre(3);
