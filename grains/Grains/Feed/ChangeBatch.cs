@@ -6,8 +6,9 @@ using GridCommand.Rules.Units;
 namespace GridCommand.Grains.Feed;
 
 /// <summary>
-/// The changes collected since the last batch: at most one snapshot per unit (the newest by sequence number)
-/// and one view per incident or load per cell, so a batch never grows with the number of fixes, only with the number of units.
+/// The changes collected since the last batch: at most one snapshot per unit (the newest by sequence number), one
+/// view per incident and one load per cell, so a batch never grows with the number of fixes, only with the number of
+/// units.
 /// Safe to fill from many grains at once.
 /// </summary>
 public sealed class ChangeBatch
