@@ -2,7 +2,7 @@ namespace GridCommand.Bench;
 
 /// <summary>
 /// The benchmark's options, as "--name value" pairs:
-/// --units 30000 --seconds 60 --baseline-seconds 10 --connections 64 --phones 20
+/// --units 30000 --seconds 60 --baseline-seconds 10 --connections 64 --phones 20 --district-units 3000
 /// --url http://host:port --user commander --password commander (a running server), --noop-path /api/auth/me, or
 /// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
 /// </summary>
@@ -13,6 +13,9 @@ public sealed record BenchOptions
     public int BaselineSeconds { get; init; } = 10;
     public int Connections { get; init; } = 64;
     public int Phones { get; init; } = 20;
+
+    /// <summary>About how many units the district wall's box holds.</summary>
+    public int DistrictUnits { get; init; } = 3_000;
     public Uri? Url { get; init; }
     public string User { get; init; } = "commander";
     public string Password { get; init; } = "commander";
@@ -40,6 +43,7 @@ public sealed record BenchOptions
             BaselineSeconds = Int("baseline-seconds", defaults.BaselineSeconds),
             Connections = Int("connections", defaults.Connections),
             Phones = Int("phones", defaults.Phones),
+            DistrictUnits = Int("district-units", defaults.DistrictUnits),
             Url = given.TryGetValue("url", out var url) ? new Uri(url) : null,
             User = given.GetValueOrDefault("user", defaults.User),
             Password = given.GetValueOrDefault("password", defaults.Password),

@@ -29,10 +29,24 @@ public sealed class Fleet
 
     public (double Lat, double Lon) Position(int unit) => _positions[unit];
 
+    /// <summary>The whole city, as a dispatcher's console watches it.</summary>
+    public Box City => new(_south, _west, _north, _east);
+
+    /// <summary>A box in the middle of the city that holds about <paramref name="units"/> of the fleet (units are spread evenly).</summary>
+    public Box District(int units)
+    {
+        var side = Math.Sqrt(Math.Min(1.0, (double)units / Ids.Length)) / 2;
+        var (midLat, midLon) = ((_south + _north) / 2, (_west + _east) / 2);
+        var (halfLat, halfLon) = ((_north - _south) * side, (_east - _west) * side);
+        return new Box(midLat - halfLat, midLon - halfLon, midLat + halfLat, midLon + halfLon);
+    }
+
     public static async Task<Fleet> EnrolAsync(GridClient client, string commander, int count, int parallel)
     {
         var config = await client.Send(HttpMethod.Get, "/api/config", null, null);
-        var ids = Enumerable.Range(1, count).Select(i => $"B{i:D6}").ToArray();
+        // Not "B000001": an id that reads as hexadecimal is stored by Orleans' ADO.NET storage as an integer key, with no
+        // id string, and the device sign-in, which looks the unit up by its id in the stored states, cannot find it.
+        var ids = Enumerable.Range(1, count).Select(i => $"U{i:D6}").ToArray();
         var devices = new string[count];
         var fleet = new Fleet(ids, devices, config.GetProperty("bounds"));
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>

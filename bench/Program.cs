@@ -28,10 +28,15 @@ try
         async (connection, _) => await connection.SendAsync("GET", options.NoopPath, device) is 200 or 404);
     Console.WriteLine($"no-op authenticated GET: {baseline.PerSecond:N0}/s");
 
-    await using var wall = await WallWatcher.ConnectAsync(url, await client.Login("wall", "wall"));
+    // Three screens: a wall zoomed in on a district, a wall zoomed out (the cells' loads only), a console watching the city.
+    var wallToken = await client.Login("wall", "wall");
+    await using var district = await WallWatcher.ConnectAsync(url, wallToken, fleet.District(options.DistrictUnits));
+    await using var zoomedOut = await WallWatcher.ConnectAsync(url, wallToken, null);
+    await using var cityConsole = await WallWatcher.ConnectAsync(url, dispatcher, fleet.City);
+    WallWatcher[] walls = [district, zoomedOut, cityConsole];
     await using var phones = await Phones.ConnectAsync(url, fleet, options.Phones);
     await Task.Delay(TimeSpan.FromSeconds(1));
-    wall.Reset();
+    foreach (var wall in walls) wall.Reset();
     using var stopDispatching = new CancellationTokenSource();
     var dispatching = phones.DispatchUntil(client, dispatcher, TimeSpan.FromMilliseconds(500), stopDispatching.Token);
     var ingest = await LoadRun.Run(url, options.Connections, TimeSpan.FromSeconds(options.Seconds), async (connection, random) =>
@@ -52,8 +57,12 @@ try
     Console.WriteLine($"| no-op authenticated GET (`{options.NoopPath}`, a device's token) | {baseline.PerSecond:N0}/s |");
     Console.WriteLine($"| positions accepted (202) | {ingest.PerSecond:N0}/s ({ingest.PerSecond / baseline.PerSecond:F2} of the no-op) |");
     Console.WriteLine($"| positions not accepted | {ingest.Failed:N0} |");
-    Console.WriteLine($"| unit updates reaching one wall | {wall.Updates / ingest.Elapsed.TotalSeconds:N0}/s |");
-    Console.WriteLine($"| fix → wall | {wall.FixToWall} |");
+    var seconds = ingest.Elapsed.TotalSeconds;
+    Console.WriteLine($"| a wall on a district ({district.UnitsInBox:N0} units in its box): received | {district.Bytes / seconds / 1e6:N2} MB/s, {district.Updates / seconds:N0} unit updates/s |");
+    Console.WriteLine($"| a wall on a district: fix → wall | {district.FixToWall} |");
+    Console.WriteLine($"| a wall zoomed out (cells only): received | {zoomedOut.Bytes / seconds / 1e6:N2} MB/s |");
+    Console.WriteLine($"| a console watching the city: received | {cityConsole.Bytes / seconds / 1e6:N2} MB/s, {cityConsole.Updates / seconds:N0} unit updates/s |");
+    Console.WriteLine($"| a console watching the city: fix → wall | {cityConsole.FixToWall} |");
     Console.WriteLine($"| dispatch → phone | {phones.DispatchToPhone} ({phones.Refused} refused, {phones.Lost} lost) |");
     Console.WriteLine($"| server RSS at the end | {(rss is null ? "n/a (not started here)" : $"{rss / 1048576.0:N0} MB")} |");
     return 0;

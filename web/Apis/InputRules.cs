@@ -20,6 +20,14 @@ public static class InputRules
             : $"({lat}, {lon}) is outside the city (lat {b.South:F3}–{b.North:F3}, lon {b.West:F3}–{b.East:F3}).";
     }
 
+    /// <summary>A box on the map, in degrees: south not above north, west not east of east (a box across the antimeridian is not one).</summary>
+    public static string? Box(double south, double west, double north, double east) =>
+        new[] { south, west, north, east }.Any(v => !double.IsFinite(v)) ? "south, west, north and east must be numbers."
+        : south < -90 || north > 90 ? "south and north must be latitudes from -90 to 90."
+        : west < -180 || east > 180 ? "west and east must be longitudes from -180 to 180."
+        : south > north || west > east ? "south must not be above north, nor west east of east."
+        : null;
+
     /// <summary>Free text: at most <paramref name="max"/> characters, and no control characters but tab and line breaks (a NUL byte breaks PostgreSQL's text).</summary>
     public static string? Text(string field, string? value, int max) =>
         value is null ? null

@@ -17,7 +17,7 @@ public sealed class WebMetrics : IDisposable
     public WebMetrics(LiveCity city)
     {
         _positions = _meter.CreateCounter<long>("gridcommand.positions.received", "{fix}", "Position fixes accepted from devices");
-        _wallBytes = _meter.CreateCounter<long>("gridcommand.wall.bytes_sent", "By", "Unit updates sent to wall clients (payload bytes)");
+        _wallBytes = _meter.CreateCounter<long>("gridcommand.wall.bytes_sent", "By", "Unit updates and cell loads sent to wall clients (payload bytes)");
         _refused = _meter.CreateCounter<long>("gridcommand.requests.refused", "{request}", "Requests answered 4xx, by status");
         _meter.CreateObservableGauge("gridcommand.incidents.open", () => city.Incidents.Count(i => i.Status.IsOpen()), "{incident}",
             "Incidents still open, as this node's live picture has them");

@@ -13,8 +13,9 @@ namespace GridCommand.Web.Live;
 
 /// <summary>
 /// This web node's ear on the cluster: registered in the feed registry, it receives every silo's change batches,
-/// keeps the live picture current, and pushes to this node's own SignalR clients: one "units" message and the
-/// changed incidents per batch to the walls, each task to its unit's phone. KPIs go to the walls every few seconds.
+/// keeps the live picture current, and pushes to this node's own SignalR clients: the changed incidents to every
+/// wall, to each wall the units of the batch in the box it watches (one "units" message per batch), each task to its
+/// unit's phone. The cells whose loads changed go to every wall at most once a second, KPIs every few seconds.
 /// </summary>
 public sealed class CityFeedReceiver(
     IGrainFactory grains,
@@ -32,6 +33,8 @@ public sealed class CityFeedReceiver(
     ILogger<CityFeedReceiver> log) : BackgroundService, ICityFeedObserver
 {
     private static readonly TimeSpan KpiInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CellsInterval = TimeSpan.FromSeconds(1);
+    private readonly LatestCells _changedCells = new();
 
     public Task OnChanges(CityChanges changes)
     {
@@ -40,18 +43,29 @@ public sealed class CityFeedReceiver(
         foreach (var task in changes.TasksOffered) _ = field.Clients.Group(FieldHub.GroupOf(task.UnitId)).SendAsync("task", task);
         foreach (var withdrawn in changes.TasksWithdrawn)
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
-        city.Apply(changes);
+        var moves = city.Apply(changes);
+        _changedCells.Add(changes.Cells);
         foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
-        if (changes.Units.Count > 0 && walls.Count > 0) SendUnits(changes.Units);
+        if (moves.Count > 0) SendUnits(moves);
         return Task.CompletedTask;
     }
 
-    /// <summary>Serialized once here (SignalR would do it once too), so the bytes every wall receives can be counted.</summary>
-    private void SendUnits(IReadOnlyList<Rules.Units.UnitSnapshot> units)
+    /// <summary>O(units in the batch) per distinct box watched, each box's units serialized once for all its walls.</summary>
+    private void SendUnits(IReadOnlyList<UnitMove> moves)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(units, hubJson.Value.PayloadSerializerOptions);
-        metrics.WallSent((long)payload.Length * walls.Count);
-        _ = wall.Clients.All.SendAsync("units", JsonDocument.Parse(payload).RootElement);
+        foreach (var (box, connectionIds) in walls.Watched())
+        {
+            var inBox = moves.Where(m => m.Touches(box)).Select(m => m.After).ToList();
+            if (inBox.Count > 0) _ = Send(wall.Clients.Clients(connectionIds), connectionIds.Count, "units", inBox);
+        }
+    }
+
+    /// <summary>Serialized once here (SignalR would do it once too), so the bytes the walls receive can be counted.</summary>
+    private Task Send<T>(IClientProxy clients, int count, string message, T value)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(value, hubJson.Value.PayloadSerializerOptions);
+        metrics.WallSent((long)payload.Length * count);
+        return clients.SendAsync(message, JsonDocument.Parse(payload).RootElement);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -61,19 +75,29 @@ public sealed class CityFeedReceiver(
         await city.LoadAsync(database, grid, settings, clock.GetUtcNow(), stop);
         log.LogInformation("Live picture loaded: {Units} units, {Incidents} incidents", city.Units.Count, city.Incidents.Count);
 
-        using var timer = new PeriodicTimer(KpiInterval);
+        await Task.WhenAll(Every(KpiInterval, SendKpis, stop), Every(CellsInterval, SendCells, stop));
+        await listening;
+    }
+
+    private Task SendKpis(CancellationToken stop)
+    {
+        var now = clock.GetUtcNow();
+        city.ForgetOldIncidents(now);
+        return wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now, city.Clock), stop);
+    }
+
+    private Task SendCells(CancellationToken stop) =>
+        _changedCells.Take() is { } cells && walls.Count > 0 ? Send(wall.Clients.All, walls.Count, "cells", cells) : Task.CompletedTask;
+
+    private static async Task Every(TimeSpan interval, Func<CancellationToken, Task> send, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                var now = clock.GetUtcNow();
-                city.ForgetOldIncidents(now);
-                await wall.Clients.All.SendAsync("kpis", Kpis.Compute(city.Incidents, city.Units, now, city.Clock), stop);
-            }
+            while (await timer.WaitForNextTickAsync(stop)) await send(stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        await listening;
     }
 }

@@ -1,4 +1,8 @@
+using GridCommand.Rules;
+using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Units;
+using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -6,8 +10,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace GridCommand.Web.Live;
 
 /// <summary>
-/// /hubs/wall: a snapshot on connect, then batched "units", "incident" and periodic "kpis" from the
-/// <see cref="CityFeedReceiver"/>. A reconnecting client gets a fresh snapshot and drops older updates by seq.
+/// /hubs/wall: a snapshot on connect (incidents, KPIs, every cell's load), then "incident", "cells" (at most once a
+/// second), periodic "kpis" and, for the box the client watches, batched "units" from the <see cref="CityFeedReceiver"/>.
+/// A client that never calls Watch gets no units at all: at tens of thousands no screen can draw them. A reconnecting
+/// client gets a fresh snapshot, watches again, and drops older updates by seq.
 /// </summary>
 [Authorize(Policy = Roles.Policies.WallScreen)]
 public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
@@ -24,11 +30,26 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// From now on this connection's "units" are those inside the box, or that just left it; returns every unit inside
+    /// it now (the client drops what it has outside the box).
+    /// </summary>
+    public IReadOnlyList<UnitSnapshot> Watch(double south, double west, double north, double east)
+    {
+        if (InputRules.Box(south, west, north, east) is { } error) throw new HubException(error);
+        var box = new GeoBounds(south, west, north, east);
+        connections.Watch(Context, box);
+        return city.Units.Where(u => UnitMove.IsIn(u, box)).ToList();
+    }
+
+    /// <summary>No more units for this connection (a wall zoomed out to the cells' loads).</summary>
+    public void Unwatch() => connections.Watch(Context, null);
+
     private static object Snapshot(LiveCity city, DateTimeOffset now) => new
     {
         at = now,
-        units = city.Units,
         incidents = city.Incidents.Where(i => i.CreatedAt >= city.Clock.StartOfToday(now) || i.Status.IsOpen()),
         kpis = Kpis.Compute(city.Incidents, city.Units, now, city.Clock),
+        cells = city.Cells,
     };
 }

@@ -1,12 +1,14 @@
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Auth;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Contracts.Feed;
 
 /// <summary>
 /// What changed on one silo in one batch interval: the newest snapshot of each unit that changed, the
-/// incidents that changed, the tasks offered to and withdrawn from units' phones, and the tokens revoked.
+/// incidents that changed, the tasks offered to and withdrawn from units' phones, the tokens revoked, and the newest load
+/// of each cell whose figures changed.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityChanges(
@@ -14,7 +16,8 @@ public sealed record CityChanges(
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<TaskView> TasksOffered,
     IReadOnlyList<TaskWithdrawal> TasksWithdrawn,
-    IReadOnlyList<Revocation> Revocations);
+    IReadOnlyList<Revocation> Revocations,
+    IReadOnlyList<CellLoad> Cells);
 
 [GenerateSerializer, Immutable]
 public sealed record TaskWithdrawal(string UnitId, string TaskId);

@@ -16,10 +16,13 @@ public sealed class CellGrain(
     : GridGrain<CellState>(state, services, GrainKinds.Cell), ICellGrain
 {
     private GridCell? _cell;
+    /// <summary>The load the screens last heard of (the stored one, which the web nodes load, at activation).</summary>
+    private CellLoad? _told;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _cell = Runtime.Grid.Find(Id);
+        _told = State.Load(Id);
         return Task.CompletedTask;
     }
 
@@ -40,12 +43,21 @@ public sealed class CellGrain(
     public Task<OpenIncidentsInCell> OpenIncidents() =>
         Task.FromResult(new OpenIncidentsInCell(new Dictionary<string, OpenIncidentRef>(State.OpenIncidents)));
 
-    /// <summary>The roster is derived from the units, so a change is saved soon rather than at once.</summary>
+    /// <summary>
+    /// The roster is derived from the units, so a change is saved soon rather than at once; the screens hear of the
+    /// cell's load only when one of its figures changed.
+    /// </summary>
     private Task Change(Action change)
     {
         if (_cell is null) return Task.CompletedTask;
         change();
         SaveSoon(Runtime.Settings.CellSaveInterval);
+        var load = State.Load(Id);
+        if (!load.Equals(_told))
+        {
+            _told = load;
+            Feed.CellChanged(load);
+        }
         return Task.CompletedTask;
     }
 

@@ -1,13 +1,15 @@
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Auth;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Feed;
 
 /// <summary>
-/// The changes collected since the last batch: at most one snapshot per unit (the newest by sequence number)
-/// and one view per incident, so a batch never grows with the number of fixes, only with the number of units.
+/// The changes collected since the last batch: at most one snapshot per unit (the newest by sequence number), one
+/// view per incident and one load per cell, so a batch never grows with the number of fixes, only with the number of
+/// units.
 /// Safe to fill from many grains at once.
 /// </summary>
 public sealed class ChangeBatch
@@ -18,6 +20,7 @@ public sealed class ChangeBatch
     private List<TaskView> _offered = [];
     private List<TaskWithdrawal> _withdrawn = [];
     private List<Revocation> _revocations = [];
+    private Dictionary<string, CellLoad> _cells = new();
 
     public void Add(UnitSnapshot unit)
     {
@@ -50,14 +53,21 @@ public sealed class ChangeBatch
         lock (_lock) _revocations.Add(revocation);
     }
 
+    /// <summary>A cell grain hands its loads on in order: the newest replaces what is waiting.</summary>
+    public void Add(CellLoad cell)
+    {
+        lock (_lock) _cells[cell.CellId] = cell;
+    }
+
     /// <returns>everything collected so far, emptying the batch; null when nothing changed.</returns>
     public CityChanges? Take()
     {
         lock (_lock)
         {
-            if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0 && _revocations.Count == 0) return null;
-            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations);
-            (_units, _incidents, _offered, _withdrawn, _revocations) = (new(), new(), [], [], []);
+            if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0 && _revocations.Count == 0
+                && _cells.Count == 0) return null;
+            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations, _cells.Values.ToList());
+            (_units, _incidents, _offered, _withdrawn, _revocations, _cells) = (new(), new(), [], [], [], new());
             return changes;
         }
     }

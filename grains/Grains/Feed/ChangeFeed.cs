@@ -2,6 +2,7 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Auth;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,8 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     private Task _sending = Task.CompletedTask;
 
     public void UnitChanged(UnitSnapshot unit) => _batch.Add(unit);
+
+    public void CellChanged(CellLoad cell) => _batch.Add(cell);
 
     public void IncidentChanged(IncidentView incident)
     {

@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Auth;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Feed;
@@ -16,4 +17,5 @@ public interface IChangeFeed
     void TaskWithdrawn(string unitId, string taskId);
 
     void TokensRevoked(Revocation revocation);
+    void CellChanged(CellLoad cell);
 }

@@ -43,6 +43,20 @@ public sealed class CellState
 
     public void IncidentClosed(string incidentId) => OpenIncidents.Remove(incidentId);
 
+    /// <summary>The cell's figures for the wall, from its roster and open incidents.</summary>
+    public CellLoad Load(string cellId)
+    {
+        var onDuty = new Dictionary<UnitKind, int>();
+        var busy = 0;
+        foreach (var unit in Units.Values)
+        {
+            if (unit.Status == DutyStatus.OffDuty) continue;
+            if (unit.Status != DutyStatus.Available) busy++; // assigned, en route or on scene
+            if (!unit.Stale) onDuty[unit.Kind] = onDuty.GetValueOrDefault(unit.Kind) + 1;
+        }
+        return new CellLoad(cellId, Units.Count, onDuty, busy, OpenIncidents.Count, Coverage: null);
+    }
+
     /// <summary>Counts as of <paramref name="now"/>: yesterday's counters read as zero.</summary>
     public IReadOnlyDictionary<string, int> CountsToday(DateTimeOffset now, CityClock city) =>
         city.Today(now) == CountersDay ? IncidentsToday : new Dictionary<string, int>();

@@ -346,7 +346,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
     }
 
     [Fact]
-    public async Task The_wall_gets_a_snapshot_on_connect_then_incidents_and_units_as_they_change()
+    public async Task The_wall_gets_a_snapshot_on_connect_then_incidents_and_the_units_it_watches_as_they_change()
     {
         var scene = Areas.Centre(6);
         var unit = await App.EnrolOnDuty(Commander, "wall-car", "patrol-car", scene.Offset(500, 0));
@@ -356,27 +356,20 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         await Eventually.Until(() => Dispatcher.Get("/api/incidents?status=all"), l => l.EnumerateArray().Any(i => i.Id() == before),
             "the incident in the live picture");
 
-        var wall = await App.StaffClient("wall");
-        var snapshots = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-        var incidents = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-        var units = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-        await using var hub = App.Hub("/hubs/wall", SharedApp.TokenOf(wall));
-        hub.On<JsonElement>("snapshot", s => snapshots.Writer.TryWrite(s));
-        hub.On<JsonElement>("incident", i => incidents.Writer.TryWrite(i));
-        hub.On<JsonElement>("units", u => units.Writer.TryWrite(u));
-        await hub.StartAsync();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var snapshot = await snapshots.Reader.ReadAsync(timeout.Token);
-        Assert.Contains(snapshot.GetProperty("units").EnumerateArray(), u => u.Str("unitId") == unit.UnitId);
+        await using var wall = await WallClient.Connect(App, await App.StaffClient("wall"));
+        var snapshot = await wall.Snapshot();
         Assert.Contains(snapshot.GetProperty("incidents").EnumerateArray(), i => i.Id() == before);
         Assert.True(snapshot.GetProperty("kpis").GetProperty("todayTotal").GetInt32() >= 1);
+        Assert.NotEmpty(snapshot.GetProperty("cells").EnumerateArray());
+
+        var around = new GridCommand.Rules.Geo.GeoBounds(scene.Lat - 0.01, scene.Lon - 0.01, scene.Lat + 0.01, scene.Lon + 0.01);
+        Assert.Contains(await wall.Watch(around), u => u.Str("unitId") == unit.UnitId);
 
         var after = (await Dispatcher.CreateIncident("suspicious-person", scene.Offset(600, 90))).Id();
-        while ((await incidents.Reader.ReadAsync(timeout.Token)).Id() != after) { }
+        await wall.Incident(i => i.Id() == after, $"incident {after}");
 
         await unit.Client.Send(HttpMethod.Post, $"/api/units/{unit.UnitId}/position",
             new { lat = scene.Offset(450, 0).Lat, lon = scene.Lon }, HttpStatusCode.Accepted);
-        while (!(await units.Reader.ReadAsync(timeout.Token)).EnumerateArray().Any(u => u.Str("unitId") == unit.UnitId)) { }
+        await wall.Unit(u => u.Str("unitId") == unit.UnitId, $"{unit.UnitId}'s new fix");
     }
 }

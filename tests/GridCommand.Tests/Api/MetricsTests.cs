@@ -22,8 +22,8 @@ public sealed class MetricsTests(MetricsTests.ScrapedApp shared) : IClassFixture
     [Fact]
     public async Task Positions_accept_times_open_incidents_and_wall_bytes_are_counted_with_Orleans_own_figures()
     {
-        await using var wall = shared.App.Hub("/hubs/wall", SharedApp.TokenOf(await shared.App.StaffClient("wall")));
-        await wall.StartAsync();
+        await using var wall = await WallClient.Connect(shared.App, await shared.App.StaffClient("wall"));
+        await wall.Watch(WallClient.World);
         var scene = Areas.Centre(2);
         var unit = await shared.App.EnrolOnDuty(shared.Commander, "metered-car", "patrol-car", scene.Offset(300, 0));
         var id = (await shared.Dispatcher.CreateIncident("fight", scene, priority: 1)).Id();

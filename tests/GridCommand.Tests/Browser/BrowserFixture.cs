@@ -36,12 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         BaseUrl = App.StartOnRealPort();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("GRIDCOMMAND_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"],
-        });
+        Browser = await LaunchChromium(Playwright);
         // The simulator enrols the demo units in the background: wait until the city is there.
         var client = await App.StaffClient("commander");
         for (var i = 0; i < 100; i++)
@@ -53,6 +48,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         throw new TimeoutException("The demo city did not come up.");
     }
+
+    /// <summary>The machine's Chromium (GRIDCOMMAND_CHROMIUM, else /usr/bin/chromium), headless.</summary>
+    public static Task<IBrowser> LaunchChromium(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("GRIDCOMMAND_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run", "--disable-sync"],
+    });
 
     public async Task DisposeAsync()
     {

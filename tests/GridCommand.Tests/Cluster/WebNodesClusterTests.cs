@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Threading.Channels;
 using GridCommand.Tests.Api;
 using GridCommand.Tests.Storage;
 using GridCommand.Web.Live;
@@ -73,7 +72,8 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         var scene = Areas.Centre(10);
         var unit = await nodes.A.EnrolOnDuty(nodes.CommanderOnA, "cross-car", "patrol-car", scene.Offset(400, 0));
         await using var phoneOnB = await FieldPhone.Connect(nodes.B, unit); // a token made on A serves on B
-        await using var wallOnA = await Wall.Connect(nodes.A, await nodes.A.StaffClient("wall"));
+        await using var wallOnA = await WallClient.Connect(nodes.A, await nodes.A.StaffClient("wall"));
+        await wallOnA.Watch(WallClient.World);
         var id = (await nodes.DispatcherOnA.CreateIncident("fight", scene, priority: 1)).Id();
         await nodes.DispatcherOnA.RecommendationsOnce(id, 1);
 
@@ -121,7 +121,7 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
     public async Task A_user_disabled_on_node_A_loses_its_token_and_wall_connection_on_node_B_and_cannot_sign_in_there()
     {
         var stationOnB = await nodes.B.StaffClient("station");
-        await using var wallOnB = await Wall.Connect(nodes.B, stationOnB);
+        await using var wallOnB = await WallClient.Connect(nodes.B, stationOnB);
         var closed = wallOnB.Hub.ClosedSignal();
 
         await nodes.CommanderOnA.Send(HttpMethod.Post, "/api/users/station/disable", null, HttpStatusCode.OK);
@@ -131,39 +131,5 @@ public sealed class WebNodesClusterTests(TwoWebNodesFixture nodes) : IClassFixtu
         var login = await nodes.B.CreateClient().PostAsync("/api/auth/login", ApiKit.Body(new { username = "station", password = "station" }));
         Assert.Equal(HttpStatusCode.Forbidden, login.StatusCode);
         await nodes.CommanderOnA.Send(HttpMethod.Post, "/api/users/station/enable", null, HttpStatusCode.OK);
-    }
-
-    /// <summary>A wall screen on /hubs/wall: waits for a unit or an incident to reach a status.</summary>
-    private sealed class Wall : IAsyncDisposable
-    {
-        public HubConnection Hub { get; }
-        private readonly Channel<JsonElement> _units = Channel.CreateUnbounded<JsonElement>();
-        private readonly Channel<JsonElement> _incidents = Channel.CreateUnbounded<JsonElement>();
-
-        private Wall(HubConnection hub)
-        {
-            Hub = hub;
-            hub.On<JsonElement>("units", batch => { foreach (var u in batch.EnumerateArray()) _units.Writer.TryWrite(u); });
-            hub.On<JsonElement>("incident", i => _incidents.Writer.TryWrite(i));
-        }
-
-        public static async Task<Wall> Connect(GridCommandApp app, HttpClient wallClient)
-        {
-            var wall = new Wall(app.Hub("/hubs/wall", SharedApp.TokenOf(wallClient)));
-            await wall.Hub.StartAsync();
-            return wall;
-        }
-
-        public Task UnitIs(string unitId, string status) => Until(_units, u => u.Str("unitId") == unitId && u.Str("status") == status);
-
-        public Task IncidentIs(string id, string status) => Until(_incidents, i => i.Id() == id && i.Str("status") == status);
-
-        private static async Task Until(Channel<JsonElement> channel, Func<JsonElement, bool> seen)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (!seen(await channel.Reader.ReadAsync(timeout.Token))) { }
-        }
-
-        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }

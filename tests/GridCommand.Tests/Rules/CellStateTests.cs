@@ -112,6 +112,39 @@ public sealed class CellStateTests
         Assert.Equal(2, cell.CountsToday(after, Shanghai)["noise"]);
     }
 
+    [Fact]
+    public void The_load_counts_every_unit_on_duty_fresh_ones_by_kind_busy_ones_and_open_incidents()
+    {
+        var cell = new CellState();
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 1));
+        cell.UnitPresent(Unit("P002", DutyStatus.EnRoute, seq: 1));
+        cell.UnitPresent(Unit("G001", DutyStatus.OnScene, seq: 1) with { Kind = UnitKind.Guard });
+        cell.UnitPresent(Unit("G002", DutyStatus.Available, seq: 1) with { Kind = UnitKind.Guard, Stale = true });
+        cell.UnitPresent(Unit("G003", DutyStatus.OffDuty, seq: 1) with { Kind = UnitKind.Guard });
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening), Shanghai);
+
+        var load = cell.Load("C10-12");
+
+        Assert.Equal(("C10-12", 5, 2, 1), (load.CellId, load.Units, load.Busy, load.OpenIncidents));
+        // The stale guard's whereabouts are not known and the off-duty one is not on duty: neither counts there.
+        Assert.Equal(new Dictionary<UnitKind, int> { [UnitKind.PatrolCar] = 2, [UnitKind.Guard] = 1 }, load.OnDuty);
+        Assert.Null(load.Coverage);
+    }
+
+    [Fact]
+    public void A_load_equals_another_with_the_same_figures_so_an_unchanged_cell_sends_nothing()
+    {
+        var cell = new CellState();
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 1));
+        var before = cell.Load("C10-12");
+
+        cell.UnitPresent(Unit("P001", DutyStatus.Available, seq: 2) with { Lat = 32.41 }); // moved inside the cell
+        Assert.Equal(before, cell.Load("C10-12"));
+
+        cell.UnitPresent(Unit("P001", DutyStatus.Assigned, seq: 3));
+        Assert.NotEqual(before, cell.Load("C10-12"));
+    }
+
     private static UnitSnapshot Unit(string id, DutyStatus status, long seq) =>
         new(id, UnitKind.PatrolCar, id, status, 32.4, 119.4, May1Evening, null, false, "S01", "C10-12", null, seq);
 }

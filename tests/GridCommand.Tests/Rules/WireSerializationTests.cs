@@ -39,6 +39,9 @@ public sealed class WireSerializationTests
     private static readonly TaskView Task = new("I1.T1", "I1", "P001", "fight", 1, 32.4, 119.4, "文昌路88号", "两人打架", 120,
         GridCommand.Rules.Incidents.TaskStatus.Assigned);
 
+    private static readonly GridCommand.Rules.Cells.CellLoad CellLoad = new("C10-12", 5,
+        new Dictionary<UnitKind, int> { [UnitKind.Guard] = 3, [UnitKind.PatrolCar] = 1 }, 1, 2, null);
+
     private static readonly Dictionary<string, object> Values = new()
     {
         ["PositionFix"] = new PositionFix(new GeoPoint(32.4, 119.4), At, null, 90, 5.5),
@@ -61,7 +64,7 @@ public sealed class WireSerializationTests
         ["TaskView"] = Task,
         ["Recommendation"] = new Recommendation("P001", UnitKind.PatrolCar, "明月湖车巡01组", 118, 900, 3),
         ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")],
-            [new Revocation(Revocation.OfUnit("P001"), At, false, At.AddDays(1), 3)]),
+            [new Revocation(Revocation.OfUnit("P001"), At, false, At.AddDays(1), 3)], [CellLoad]),
         ["Revocation"] = new Revocation(Revocation.OfUser("zhang.wei"), At, true, At.AddHours(12), 4),
     };
 

@@ -20,7 +20,7 @@ const units = new Map();      // unitId → { u, marker }
 const incidents = new Map();  // id → { i, marker }
 let selectedId = null, recs = [], selectedUnitId = null;
 
-const { map } = await cityMap('map');
+const { map, config } = await cityMap('map');
 const canvas = L.canvas({ padding: 0.2 });
 const [cellList, stations, types] = await Promise.all([
   api('/api/cells', { token }).catch(e => { if (e.status === 401 || e.status === 403) goLogin(); return []; }),
@@ -297,9 +297,16 @@ setInterval(() => {
 }, 500);
 setInterval(() => { dirtyQueue = true; }, 30_000);   // ages
 
-liveConnection('/hubs/wall', () => token, {
+// The console's roster is the whole city: it watches the city's bounds on every connection.
+async function watchCity() {
+  const b = config.bounds;
+  const inside = await live.connection.invoke('Watch', b.south, b.west, b.north, b.east).catch(() => []);
+  for (const u of inside) applyUnit(u);
+  dirtyUnits = true;
+}
+
+const live = liveConnection('/hubs/wall', () => token, {
   snapshot: s => {
-    for (const u of s.units) applyUnit(u);
     for (const i of s.incidents) applyIncident(i);
     renderQueue(); renderRoster(); if (selectedId) renderDetail();
   },
@@ -310,8 +317,12 @@ liveConnection('/hubs/wall', () => token, {
     if (i.id === selectedId) { renderDetail(); if (isOpenIncident(i)) loadRecs(); }
   },
   kpis: () => {}, // the wall's figures: the console shows the queue instead
+  cells: () => {}, // the wall's cell loads: the console draws its units
   unauthorized: goLogin,
-}, status => showStatus($('conn'), status));
+}, status => {
+  showStatus($('conn'), status);
+  if (status === 'live') watchCity();
+});
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 

@@ -1,11 +1,16 @@
-// The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker.
+// The command wall: live map of cells, stations, units and incidents, KPI panels and a ticker. Zoomed out over more
+// units than a screen can follow, the map shows each cell's load instead; zoomed in, it watches its bounds and draws
+// the units in them.
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
 import {
   api, store, staffSession, goLogin, keepRenewed, liveConnection, showStatus, cityMap, drawCells, fmtPct, fmtSecs, fmtTime,
   KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, STALE_AFTER_MS, isOpenIncident,
 } from './common.js';
+import { UnitDots } from './unit-dots.js';
 
 const PULSE_MS = 60_000;
+const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
+const WATCH_PAD = 0.1;          // the box watched reaches this far past the view, so a small pan needs no new Watch
 
 applyI18n();
 langSwitch();
@@ -16,7 +21,11 @@ const token = () => staffSession()?.token;
 const signedOut = () => { store.set('gc.staff', null); goLogin(); };
 if (staffSession().role === 'wall') keepRenewed('gc.staff', signedOut);
 
-const units = new Map();      // unitId → { u, marker }
+const units = new Map();      // unitId → { u }: the units inside the watched box, each drawn as a dot
+const cellLoads = new Map();  // cellId → { units, onDuty: {kind: n}, busy, openIncidents, coverage }
+let watched = null;           // the L.LatLngBounds the server sends units for; null while the cells' loads are drawn
+let snapshotSeen = false;     // on this connection: the cells' loads are known, the view can be chosen
+let rewatch = true;           // a new connection watches nothing until it calls Watch
 const incidents = new Map();  // id → { i, marker, pulseUntil }
 let kpis = null;
 let ticker = [];              // newest first: incident ids
@@ -37,7 +46,13 @@ for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
     .bindTooltip(escapeHtml(s.name)).addTo(stationLayer);
 }
-const unitLayer = L.layerGroup().addTo(map);
+// On a canvas of its own: units moving redraw the units only, not every cell.
+const dots = new UnitDots(units, unitStyle, { padding: 0.2 }).addTo(map);
+const unitTip = L.tooltip({ direction: 'top', offset: [0, -4] });
+map.on('mousemove', e => {
+  const u = dots.nearest(e.containerPoint, 8);
+  if (u) map.openTooltip(unitTip.setContent(unitTooltip(u)), [u.lat, u.lon]); else map.closeTooltip(unitTip);
+});
 const incidentLayer = L.layerGroup().addTo(map);
 
 function authFailed(e) {
@@ -53,7 +68,7 @@ function unitStyle(u) {
   const stale = isStale(u), off = u.status === 'off-duty';
   const patrol = u.kind !== 'guard' && u.kind !== 'volunteer';
   return {
-    renderer: canvas, radius: patrol ? 6 : 3.5, weight: patrol ? 2 : 1,
+    key: `${u.kind} ${u.status} ${stale}`, radius: patrol ? 6 : 3.5, weight: patrol ? 2 : 1,
     color: off ? '#475569' : STATUS_COLOURS[u.status] ?? '#94a3b8', fillColor: off ? '#334155' : KIND_COLOURS[u.kind] ?? '#94a3b8',
     fillOpacity: off ? 0.3 : stale ? 0.2 : 0.9, opacity: off ? 0.3 : stale ? 0.25 : 1,
   };
@@ -65,22 +80,18 @@ function unitTooltip(u) {
   return `<b>${escapeHtml(u.unitId)}</b> ${escapeHtml(u.name)}<br>${t(`kind.${u.kind}`)} · ${t(`ustatus.${u.status}`)}<br>${fix}${isStale(u) ? ` · ${t('wall.stale')}` : ''}`;
 }
 
+const inWatchedBox = u => watched !== null && u.lat != null && u.lon != null && watched.contains([u.lat, u.lon]);
+
+function removeUnit(id) {
+  if (units.delete(id)) dots.redraw();
+}
+
 function applyUnit(u) {
   const known = units.get(u.unitId);
   if (known && known.u.seq > u.seq) return;   // a late batch: drop it
-  if (u.lat == null || u.lon == null) {
-    if (known) { known.marker?.remove(); units.set(u.unitId, { u, marker: null }); } else units.set(u.unitId, { u, marker: null });
-    return;
-  }
-  if (known?.marker) {
-    known.marker.setLatLng([u.lat, u.lon]);
-    known.marker.setStyle(unitStyle(u));
-    known.u = u;
-  } else {
-    const entry = { u, marker: null };
-    entry.marker = L.circleMarker([u.lat, u.lon], unitStyle(u)).bindTooltip(() => unitTooltip(entry.u)).addTo(unitLayer);
-    units.set(u.unitId, entry);
-  }
+  if (!inWatchedBox(u)) { removeUnit(u.unitId); return; } // it left the box (or lost its fix)
+  if (known) known.u = u; else units.set(u.unitId, { u });
+  dots.redraw();
 }
 
 // ---- incidents ---------------------------------------------------------------------------------
@@ -147,29 +158,74 @@ function renderTicker() {
     `<span class="muted">${escapeHtml(i.address ?? i.cellId ?? '')}</span></li>`).join('');
 }
 
-// Cells shaded by load: red by open incidents, blue by units present.
-function shadeCells() {
-  const present = new Map(), open = new Map();
-  for (const { u } of units.values()) if (u.cellId && u.status !== 'off-duty') present.set(u.cellId, (present.get(u.cellId) ?? 0) + 1);
-  for (const { i } of incidents.values()) if (i.cellId && isOpenIncident(i)) open.set(i.cellId, (open.get(i.cellId) ?? 0) + 1);
-  for (const [id, { polygon }] of cells) {
-    const n = open.get(id) ?? 0, u = present.get(id) ?? 0;
-    polygon.setStyle(n > 0
-      ? { fillColor: n > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
-      : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + u * 0.03, 0.45) });
-  }
+// ---- cells' loads ------------------------------------------------------------------------------
+const onDutyIn = load => Object.values(load?.onDuty ?? {}).reduce((a, b) => a + b, 0);
+
+// A cell shaded by its load: red by open incidents, blue by units on duty. Restyled only when its shade changes:
+// each restyle redraws the cells' canvas, and most loads that change (a unit more in a busy cell) change no shade.
+function shadeCell(id) {
+  const polygon = cells.get(id)?.polygon;
+  if (!polygon) return;
+  const load = cellLoads.get(id), open = load?.openIncidents ?? 0;
+  const style = open > 0
+    ? { fillColor: open > 1 ? '#b91c1c' : '#7f1d1d', fillOpacity: 0.55 }
+    : { fillColor: '#1d4ed8', fillOpacity: Math.min(0.08 + onDutyIn(load) * 0.03, 0.45) };
+  if (polygon.options.fillColor !== style.fillColor || polygon.options.fillOpacity !== style.fillOpacity) polygon.setStyle(style);
 }
+
+function applyCells(loads) {
+  for (const load of loads) { cellLoads.set(load.cellId, load); shadeCell(load.cellId); }
+}
+
+/** How many units the cells touching the box hold, by their loads. */
+function unitsWithin(box) {
+  let n = 0;
+  for (const [id, { polygon }] of cells) if (box.intersects(polygon.getBounds())) n += cellLoads.get(id)?.units ?? 0;
+  return n;
+}
+
+// ---- what the map shows: units in a watched box, or the cells' loads ----------------------------
+async function chooseView() {
+  if (!snapshotSeen || live.connection.state !== signalR.HubConnectionState.Connected) return;
+  if (unitsWithin(map.getBounds()) > MAX_UNITS_IN_VIEW) {
+    if (watched === null) return;
+    watched = null;
+    for (const id of [...units.keys()]) removeUnit(id);
+    showView();
+    await live.connection.invoke('Unwatch').catch(() => {}); // a dropped connection watches nothing anyway
+    return;
+  }
+  if (!rewatch && watched?.contains(map.getBounds())) return;
+  rewatch = false;
+  const box = map.getBounds().pad(WATCH_PAD);
+  watched = box;
+  showView();
+  let inside;
+  try {
+    inside = await live.connection.invoke('Watch', box.getSouth(), box.getWest(), box.getNorth(), box.getEast());
+  } catch { return; } // the connection dropped: the next one watches again
+  if (watched !== box) return; // the view moved on meanwhile
+  for (const [id, { u }] of units) if (!inWatchedBox(u)) removeUnit(id);
+  for (const u of inside) applyUnit(u);
+  changed();
+}
+
+function showView() {
+  document.body.dataset.view = watched ? 'units' : 'cells';
+  legend();
+}
+map.on('moveend', chooseView);
 
 let dirty = false;
 function changed() { dirty = true; }
 setInterval(() => {
   if (!dirty) return;
   dirty = false;
-  renderOpenCounts(); renderTicker(); shadeCells();
+  renderOpenCounts(); renderTicker();
 }, 500);
 // Stale fixes fade and pulses end as time passes, with no message to say so.
 setInterval(() => {
-  for (const { u, marker } of units.values()) marker?.setStyle(unitStyle(u));
+  dots.redraw();
   for (const entry of incidents.values())
     if (entry.marker && entry.pulseUntil && entry.pulseUntil < Date.now()) { entry.pulseUntil = 0; entry.marker.setIcon(incidentIcon(entry.i, false)); }
   changed();
@@ -178,15 +234,17 @@ setInterval(() => {
 function legend() {
   document.getElementById('legend').innerHTML =
     Object.entries(KIND_COLOURS).map(([k, c]) => `<div><i style="background:${c}"></i>${tl(`kind.${k}`)}</div>`).join('') +
-    `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>`;
+    `<div><i style="background:#94a3b8;opacity:.25"></i>${tl('wall.stale')}</div>` +
+    (watched ? '' : `<div class="muted">${tl('wall.zoomIn')}</div>`);
 }
-legend();
+showView();
 
 // ---- live --------------------------------------------------------------------------------------
+// Each connection starts watching nothing: after its snapshot the view is chosen (and the box watched) again.
 function onSnapshot(s) {
-  const seen = new Set();
-  for (const u of s.units) { seen.add(u.unitId); applyUnit(u); }
-  for (const [id, entry] of units) if (!seen.has(id)) { entry.marker?.remove(); units.delete(id); }
+  cellLoads.clear();
+  applyCells(s.cells);
+  for (const id of cells.keys()) if (!cellLoads.has(id)) shadeCell(id);
   const seenIncidents = new Set();
   for (const i of s.incidents) { seenIncidents.add(i.id); applyIncident(i, synced && !incidents.has(i.id)); }
   for (const [id, entry] of incidents) if (!seenIncidents.has(id)) { entry.marker?.remove(); incidents.delete(id); }
@@ -196,21 +254,29 @@ function onSnapshot(s) {
   renderKpis();
   changed();
   document.body.dataset.snapshots = String(Number(document.body.dataset.snapshots ?? 0) + 1);
+  snapshotSeen = true;
+  rewatch = true;
+  chooseView();
 }
 
 const live = liveConnection('/hubs/wall', token, {
   snapshot: onSnapshot,
-  units: batch => { for (const u of batch) applyUnit(u); changed(); },
+  units: batch => { for (const u of batch) applyUnit(u); },
+  cells: applyCells,
   incident: i => { applyIncident(i, true); changed(); },
   kpis: k => { kpis = k; renderKpis(); },
   unauthorized: signedOut,
-}, status => showStatus(document.getElementById('conn'), status));
+}, status => {
+  showStatus(document.getElementById('conn'), status);
+  if (status !== 'live') snapshotSeen = false;
+  chooseView();
+});
 
 onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  units, incidents, cells, live, get ticker() { return ticker; },
-  unitLatLng: id => { const m = units.get(id)?.marker; return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; },
-  markerCount: () => [...units.values()].filter(e => e.marker).length,
+  map, units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
+  markerCount: () => units.size,
 };
