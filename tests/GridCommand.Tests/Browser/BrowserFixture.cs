@@ -74,6 +74,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
+    /// <summary>An init script that leaves a staff sign-in in the page's localStorage, where /login would have put it.</summary>
+    public static string SignedIn(string token, string role)
+    {
+        var session = JsonSerializer.Serialize(new { token, role, user = role });
+        return $"if (!localStorage.getItem('gc.staff')) localStorage.setItem('gc.staff', {JsonSerializer.Serialize(session)});";
+    }
+
     /// <summary>A fresh browser context (own localStorage), optionally as a signed-in staff user, or in a time zone of its own.</summary>
     public async Task<IBrowserContext> Context(string? staffRole = null, int width = 1600, int height = 900, string? lang = null, string? timezoneId = null)
     {
@@ -84,11 +91,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         var script = "";
-        if (staffRole is not null)
-        {
-            var session = JsonSerializer.Serialize(new { token = await StaffToken(staffRole), role = staffRole, user = staffRole });
-            script += $"if (!localStorage.getItem('gc.staff')) localStorage.setItem('gc.staff', {JsonSerializer.Serialize(session)});";
-        }
+        if (staffRole is not null) script += SignedIn(await StaffToken(staffRole), staffRole);
         if (lang is not null) script += $"if (!localStorage.getItem('gc.lang')) localStorage.setItem('gc.lang', '{lang}');";
         if (script.Length > 0) await context.AddInitScriptAsync(script);
         return context;

@@ -33,10 +33,9 @@ public sealed class WallSmoothnessTests(BigCityFixture big, ITestOutputHelper ou
     {
         await using var context = await big.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
         context.SetDefaultTimeout(30_000);
-        await context.AddInitScriptAsync(FrameMeter);
+        await context.AddInitScriptAsync(FrameMeter + BrowserFixture.SignedIn(SharedApp.TokenOf(await big.App.StaffClient("wall")), "wall"));
         var page = await context.NewPageAsync();
-        var token = SharedApp.TokenOf(await big.App.StaffClient("wall"));
-        await page.GotoAsync(new Uri(big.BaseUrl, $"/wall?token={token}").ToString());
+        await page.GotoAsync(new Uri(big.BaseUrl, "/wall").ToString());
         Assert.True(await page.EvaluateAsync<bool>("gcFrames.supported"), "this Chromium reports no long animation frames");
 
         // The whole city in view: the cells' loads, not 30,000 markers.
