@@ -46,13 +46,17 @@ public static class GridSilo
     {
         var cluster = config.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
         var storage = config.GetSection("Storage").Get<StorageSettings>() ?? new StorageSettings();
-        silo.AddAdoNetGrainStorage(GrainKinds.Storage, (AdoNetGrainStorageOptions o) =>
+        // Orleans' ADO.NET storage under a name of its own, behind the one the grains use, which stores every id as text.
+        const string adoNetStorage = GrainKinds.Storage + ".adonet";
+        silo.AddAdoNetGrainStorage(adoNetStorage, (AdoNetGrainStorageOptions o) =>
         {
             var dialect = SqlDialect.For(storage.Provider);
             o.Invariant = dialect.OrleansInvariant;
             o.ConnectionString = dialect == SqlDialect.Postgres ? SqlDialect.WithDefaultPoolSize(storage.ConnectionString) : storage.ConnectionString;
             o.GrainStorageSerializer = new JsonGrainStorageSerializer();
         });
+        silo.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(GrainKinds.Storage,
+            (sp, _) => new TextKeyGrainStorage(sp.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(adoNetStorage)));
         silo.Configure<ClusterMembershipOptions>(NoticeDeadSilosFast);
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = cluster.PassivateIdleAfter);
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = GridClient.ResponseTimeout);

@@ -12,7 +12,7 @@ public sealed record StoredGrain(string Id, long Version, byte[] Payload)
 
 /// <summary>
 /// Every stored state of one grain kind, read straight from Orleans' storage table (our storage serializer
-/// writes JSON): read models such as a web node's live picture start from it.
+/// writes JSON; ids are stored as <see cref="StorageKeys"/> say): read models such as a web node's live picture start from it.
 /// </summary>
 public sealed class StoredGrains(Func<CancellationToken, Task<DbConnection>> open, string serviceId)
 {
@@ -27,7 +27,7 @@ public sealed class StoredGrains(Func<CancellationToken, Task<DbConnection>> ope
             ORDER BY GrainIdExtensionString
             """,
             new { serviceId, kind }, cancellationToken: ct));
-        return rows.Select(r => new StoredGrain(r.Id, r.Version, r.Payload)).ToList();
+        return rows.Select(r => new StoredGrain(StorageKeys.IdOf(r.Id), r.Version, r.Payload)).ToList();
     }
 
     /// <summary>One grain's stored state, or null: what a request may check without waking the grain (or making one).</summary>
@@ -40,8 +40,8 @@ public sealed class StoredGrains(Func<CancellationToken, Task<DbConnection>> ope
             FROM OrleansStorage
             WHERE ServiceId = @serviceId AND GrainTypeString = @kind AND GrainIdExtensionString = @id AND PayloadBinary IS NOT NULL
             """,
-            new { serviceId, kind, id }, cancellationToken: ct));
-        return row is null ? null : new StoredGrain(row.Id, row.Version, row.Payload);
+            new { serviceId, kind, id = StorageKeys.Of(id) }, cancellationToken: ct));
+        return row is null ? null : new StoredGrain(id, row.Version, row.Payload);
     }
 
     private sealed class Row

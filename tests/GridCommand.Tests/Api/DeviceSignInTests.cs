@@ -53,6 +53,33 @@ public sealed class DeviceSignInTests(DeviceSignInTests.UnthrottledApp shared) :
         foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
     }
 
+    [Fact]
+    public async Task Units_whose_ids_read_as_numbers_are_units_of_their_own_that_sign_in_and_come_back_after_a_restart()
+    {
+        // Orleans' storage would read these as the numbers 0x10086, 0xA1, 0xA1, 1 and 1, and as a GUID.
+        string[] ids = ["10086", "A1", "a1", "01", "1", "0123456789abcdef0123456789abcdef"];
+        var database = Path.Combine(Path.GetTempPath(), $"gridcommand-ids-{Guid.NewGuid():N}.db");
+        var settings = ApiKit.SharedSettings(("Storage:ConnectionString", $"Data Source={database}"));
+        var keys = new Dictionary<string, string>();
+        await using (var first = new GridCommandApp(settings))
+        {
+            var commander = await first.StaffClient("commander");
+            foreach (var id in ids)
+                keys[id] = (await commander.Send(HttpMethod.Put, $"/api/units/{id}", new { kind = "guard", name = $"保安{id}" }, HttpStatusCode.OK)).Str("deviceKey");
+            foreach (var id in ids) await first.DeviceClient(id, keys[id]);
+        }
+
+        await using (var again = new GridCommandApp(settings))
+        {
+            var commander = await again.StaffClient("commander");
+            var listed = (await commander.Get("/api/units")).EnumerateArray().ToDictionary(u => u.Str("unitId"), u => u.Str("name"));
+            Assert.Equal(ids.ToDictionary(id => id, id => $"保安{id}"), listed);
+            foreach (var id in ids) await again.DeviceClient(id, keys[id]);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" }) File.Delete(file);
+    }
+
     /// <summary>Thousands of failures from one address would be refused after five (SignInThrottleTests): here they must reach the check.</summary>
     public sealed class UnthrottledApp() : SharedApp(ApiKit.SharedSettings(("Auth:SignInFailuresPerMinute", "1000000")));
 
