@@ -15,8 +15,9 @@ public sealed class TokenRevocations(IGrainFactory grains, SignedInConnections c
 {
     private ImmutableDictionary<string, Revocation> _bySubject = ImmutableDictionary<string, Revocation>.Empty;
 
-    public bool Voids(TokenClaims claims) =>
-        _bySubject.TryGetValue(claims.RevocationSubject, out var revocation) && revocation.Voids(claims.Issued);
+    public bool Voids(TokenClaims claims) => Voids(claims.RevocationSubject, claims.Issued);
+
+    public bool Voids(string subject, DateTimeOffset issued) => _bySubject.TryGetValue(subject, out var revocation) && revocation.Voids(issued);
 
     public bool IsDisabled(string username) => _bySubject.TryGetValue(Revocation.OfUser(username), out var r) && r.Disabled;
 

@@ -16,6 +16,13 @@ public sealed class SignedInConnections : IHubFilter
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         _open[context.Context.ConnectionId] = context.Context;
+        // A revocation heard between the handshake and now found no connection to close: this one checks for itself.
+        if (context.Context.User is { } user
+            && context.ServiceProvider.GetRequiredService<TokenRevocations>().Voids(user.RevocationSubject(), user.TokenIssued()))
+        {
+            context.Context.Abort();
+            return;
+        }
         await next(context);
     }
 
