@@ -48,9 +48,9 @@ public sealed class TwoWebNodesFixture : IAsyncLifetime
             await (i % 2 == 0 ? CommanderOnA : commanderOnB).Send(HttpMethod.Put, $"/api/units/{unitId}", new { kind = "guard", name = $"预热{i}" }, HttpStatusCode.OK);
             enrolled.Add(unitId);
         }
-        foreach (var node in new[] { A, B })
-            await Eventually.Until(() => Task.FromResult(enrolled.All(id => node.Service<LiveCity>().Units.Any(u => u.UnitId == id))),
-                TimeSpan.FromSeconds(30), "each web node hearing of the units enrolled through either");
+        foreach (var (name, node) in new[] { ("A", A), ("B", B) })
+            await Eventually.Until(() => Task.FromResult(enrolled.Where(id => node.Service<LiveCity>().Units.All(u => u.UnitId != id)).ToList()),
+                missing => missing.Count == 0, $"web node {name} hearing of the units enrolled through either (still missing)", TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()
