@@ -26,7 +26,9 @@ public static partial class FeedSubscription
                 {
                     await registry.Register(reference);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                // Whatever the call threw, a cancelled call among it (a silo starting or stopping), only the host's stop
+                // ends this loop: a listener left unregistered would hear of no change again.
+                catch (Exception e) when (!stop.IsCancellationRequested)
                 {
                     LogNotRegistered(log, e);
                 }

@@ -45,7 +45,11 @@ public sealed class CityFeedReceiver(
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
         var moves = city.Apply(changes);
         _changedCells.Add(changes.Cells);
-        foreach (var incident in changes.Incidents) _ = wall.Clients.All.SendAsync("incident", incident);
+        foreach (var incident in changes.Incidents)
+        {
+            _ = wall.Clients.Group(WallHub.StaffGroup).SendAsync("incident", incident);
+            _ = wall.Clients.Group(WallHub.ScreensGroup).SendAsync("incident", WallHub.ForScreens(incident));
+        }
         if (moves.Count > 0) SendUnits(moves);
         return Task.CompletedTask;
     }

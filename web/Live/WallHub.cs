@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Incidents;
 using GridCommand.Rules;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
@@ -18,10 +19,21 @@ namespace GridCommand.Web.Live;
 [Authorize(Policy = Roles.Policies.WallScreen)]
 public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
 {
-    public override Task OnConnectedAsync()
+    /// <summary>Wall screens: they are sent what a wall shows of an incident (<see cref="ForScreens"/>).</summary>
+    public const string ScreensGroup = "screens";
+
+    /// <summary>Commanders, dispatchers and station officers: they are sent the whole incident.</summary>
+    public const string StaffGroup = "staff";
+
+    /// <summary>What a wall screen shows of an incident: not its tasks or timeline, which name crews and carry their notes.</summary>
+    public static IncidentView ForScreens(IncidentView incident) => incident with { Tasks = [], Timeline = [] };
+
+    public override async Task OnConnectedAsync()
     {
         connections.Add(Context);
-        return Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow()));
+        var screen = Context.User?.IsInRole(Roles.Wall) == true;
+        await Groups.AddToGroupAsync(Context.ConnectionId, screen ? ScreensGroup : StaffGroup);
+        await Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow(), screen));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -45,10 +57,11 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
     /// <summary>No more units for this connection (a wall zoomed out to the cells' loads).</summary>
     public void Unwatch() => connections.Watch(Context, null);
 
-    private static object Snapshot(LiveCity city, DateTimeOffset now) => new
+    private static object Snapshot(LiveCity city, DateTimeOffset now, bool screen) => new
     {
         at = now,
-        incidents = city.Incidents.Where(i => i.CreatedAt >= city.Clock.StartOfToday(now) || i.Status.IsOpen()),
+        incidents = city.Incidents.Where(i => i.CreatedAt >= city.Clock.StartOfToday(now) || i.Status.IsOpen())
+            .Select(i => screen ? ForScreens(i) : i),
         kpis = Kpis.Compute(city.Incidents, city.Units, now, city.Clock),
         cells = city.Cells,
     };

@@ -12,6 +12,24 @@ public sealed class WallFeedTests(SharedApp shared) : IClassFixture<SharedApp>
     private GridCommandApp App => shared.App;
 
     [Fact]
+    public async Task A_wall_screen_is_shown_an_incident_without_its_tasks_and_timeline_and_a_dispatchers_console_with_them()
+    {
+        await using var screen = await WallClient.Connect(App, await App.StaffClient("wall"));
+        await using var console = await WallClient.Connect(App, shared.Dispatcher);
+
+        var id = (await shared.Dispatcher.CreateIncident("theft", Areas.Centre(14))).Id();
+
+        var onScreen = await screen.Incident(i => i.Id() == id, "the new incident on the wall");
+        var onConsole = await console.Incident(i => i.Id() == id, "the new incident on the console");
+        Assert.Equal((onConsole.Str("type"), onConsole.Str("status")), (onScreen.Str("type"), onScreen.Str("status")));
+        Assert.NotEmpty(onConsole.GetProperty("timeline").EnumerateArray());
+        Assert.Empty(onScreen.GetProperty("timeline").EnumerateArray());
+        Assert.Empty(onScreen.GetProperty("tasks").EnumerateArray());
+        await using var later = await WallClient.Connect(App, await App.StaffClient("wall"));
+        Assert.All((await later.Snapshot()).GetProperty("incidents").EnumerateArray(), i => Assert.Empty(i.GetProperty("timeline").EnumerateArray()));
+    }
+
+    [Fact]
     public async Task A_wall_gets_the_units_inside_its_box_and_the_last_fix_of_one_leaving_it_but_none_outside()
     {
         var scene = Areas.Centre(0);
