@@ -12,7 +12,9 @@ public static partial class FeedSubscription
 {
     private static readonly TimeSpan RegisterEvery = TimeSpan.FromSeconds(5);
 
-    public static async Task KeepRegistered(IGrainFactory grains, ICityFeedObserver listener, ILogger log, CancellationToken stop)
+    /// <param name="registered">set once the registry first holds the listener</param>
+    public static async Task KeepRegistered(IGrainFactory grains, ICityFeedObserver listener, ILogger log, CancellationToken stop,
+        TaskCompletionSource? registered = null)
     {
         // The reference must outlive every batch sent to it: it is held here until the host stops.
         var reference = grains.CreateObjectReference<ICityFeedObserver>(listener);
@@ -25,6 +27,7 @@ public static partial class FeedSubscription
                 try
                 {
                     await registry.Register(reference);
+                    registered?.TrySetResult();
                 }
                 // Whatever the call threw, a cancelled call among it (a silo starting or stopping), only the host's stop
                 // ends this loop: a listener left unregistered would hear of no change again.

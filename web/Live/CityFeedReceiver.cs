@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Feed;
 using GridCommand.Grains;
+using GridCommand.Grains.Feed;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Feed;
 using GridCommand.Silo.Storage;
@@ -17,7 +18,7 @@ namespace GridCommand.Web.Live;
 /// wall, to each wall the units of the batch in the box it watches (one "units" message per batch), each task to its
 /// unit's phone. The cells whose loads changed go to every wall at most once a second, KPIs every few seconds.
 /// </summary>
-public sealed class CityFeedReceiver(
+public sealed partial class CityFeedReceiver(
     IGrainFactory grains,
     GridDatabase database,
     CityGrid grid,
@@ -34,6 +35,7 @@ public sealed class CityFeedReceiver(
 {
     private static readonly TimeSpan KpiInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CellsInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RegistrationWait = TimeSpan.FromSeconds(30);
     private readonly LatestCells _changedCells = new();
 
     public Task OnChanges(CityChanges changes)
@@ -75,13 +77,47 @@ public sealed class CityFeedReceiver(
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         // Listening before loading: a change made meanwhile is not lost (the newer sequence number wins either way).
-        var listening = FeedSubscription.KeepRegistered(grains, this, log, stop);
-        await city.LoadAsync(database, grid, settings, clock.GetUtcNow(), stop);
-        log.LogInformation("Live picture loaded: {Units} units, {Incidents} incidents", city.Units.Count, city.Incidents.Count);
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = FeedSubscription.KeepRegistered(grains, this, log, stop, registered);
+        await Load(stop, reportUnreadable: true);
+        await CatchUp(registered.Task, stop);
 
         await Task.WhenAll(Every(KpiInterval, SendKpis, stop), Every(CellsInterval, SendCells, stop));
         await listening;
     }
+
+    /// <summary>
+    /// The silos send here only once they have fetched this node's listener (every RegistryRefresh): a change made
+    /// between the first load and then reached no one here. Once they all have it, the store holds every such change.
+    /// </summary>
+    private async Task CatchUp(Task registered, CancellationToken stop)
+    {
+        try
+        {
+            await registered.WaitAsync(RegistrationWait, stop);
+            await Task.Delay(ChangeFeed.RegistryRefresh * 2, stop);
+            await Load(stop, reportUnreadable: false); // reported by the first load, or by their grains when asked
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            // No registry or store to be had now: the feed follows once it can, and units show with their next fix.
+            LogNoCatchUp(log, e);
+        }
+    }
+
+    private async Task Load(CancellationToken stop, bool reportUnreadable)
+    {
+        var unreadable = await city.LoadAsync(database, grid, settings, clock.GetUtcNow(), stop);
+        if (!reportUnreadable) return;
+        log.LogInformation("Live picture loaded: {Units} units, {Incidents} incidents", city.Units.Count, city.Incidents.Count);
+        if (unreadable.Count > 0) LogUnreadable(log, unreadable.Count, string.Join(", ", unreadable.Take(10)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the live picture again after registering; the feed goes on")]
+    private static partial void LogNoCatchUp(ILogger logger, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} stored grain states could not be read and are not in the live picture: {Ids}")]
+    private static partial void LogUnreadable(ILogger logger, int count, string ids);
 
     private Task SendKpis(CancellationToken stop)
     {

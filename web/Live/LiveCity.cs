@@ -41,24 +41,39 @@ public sealed class LiveCity(CityClock clock)
         incident.Status.IsOpen() || incident.CreatedAt >= Clock.StartOfToday(now).AddDays(-1);
 
     /// <summary>The stored city: every enrolled unit (at its newest journaled fix), the incidents the picture keeps, the cells' loads.</summary>
-    public async Task LoadAsync(GridDatabase database, CityGrid grid, GrainSettings settings, DateTimeOffset now, CancellationToken ct)
+    /// <returns>the ids of the stored states that could not be read (they are left out, not the whole picture)</returns>
+    public async Task<IReadOnlyList<string>> LoadAsync(GridDatabase database, CityGrid grid, GrainSettings settings, DateTimeOffset now, CancellationToken ct)
     {
+        var unreadable = new List<string>();
         foreach (var row in await database.Grains.ReadAllAsync(GrainKinds.Unit, ct))
         {
-            var unit = row.State<UnitState>();
-            if (!unit.Enrolled) continue;
+            if (Read<UnitState>(row, unreadable) is not { Enrolled: true } unit) continue;
             if (await database.Positions.ReadAsync(row.Id, ct) is { } saved) unit.Restore(saved.Fix, saved.Seq, grid, now, settings.StaleAfter);
             Apply(unit.Snapshot());
         }
         foreach (var row in await database.Grains.ReadAllAsync(GrainKinds.Incident, ct))
         {
-            var incident = row.State<IncidentState>();
-            if (!incident.Opened) continue;
+            if (Read<IncidentState>(row, unreadable) is not { Opened: true } incident) continue;
             var view = IncidentViews.Of(row.Id, incident);
             if (Keeps(view, now)) Apply(view);
         }
+        // A cell's stored load is older than one the feed brought meanwhile (cells save a while after they change).
         foreach (var row in await database.Grains.ReadAllAsync(GrainKinds.Cell, ct))
-            if (grid.Find(row.Id) is not null) Apply(row.State<CellState>().Load(row.Id));
+            if (grid.Find(row.Id) is not null && Read<CellState>(row, unreadable) is { } cell) _cells.TryAdd(row.Id, cell.Load(row.Id));
+        return unreadable;
+    }
+
+    private static T? Read<T>(StoredGrain row, List<string> unreadable) where T : class
+    {
+        try
+        {
+            return row.State<T>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            unreadable.Add(row.Id);
+            return null;
+        }
     }
 
     /// <summary>Lets go of closed incidents from before yesterday, so a wall that runs for months stays small.</summary>

@@ -19,7 +19,7 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     : IChangeFeed, ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>How often the listeners are fetched again: a web node that just registered hears of changes within this.</summary>
-    private static readonly TimeSpan RegistryRefresh = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RegistryRefresh = TimeSpan.FromSeconds(1);
     private readonly ChangeBatch _batch = new();
     private readonly SemaphoreSlim _urgent = new(0, 1);
     private readonly CancellationTokenSource _stop = new();

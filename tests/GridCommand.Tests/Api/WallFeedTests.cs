@@ -180,7 +180,8 @@ public sealed class WallFeedTests(SharedApp shared) : IClassFixture<SharedApp>
 
     private Task InLivePicture(FieldUnit unit, GeoPoint at) =>
         Eventually.Until(() => shared.Dispatcher.Get("/api/units?limit=1000"),
-            l => l.EnumerateArray().Any(u => u.Str("unitId") == unit.UnitId && Math.Abs(u.GetProperty("lat").GetDouble() - at.Lat) < 1e-9),
+            l => l.EnumerateArray().Any(u => u.Str("unitId") == unit.UnitId && u.GetProperty("lat") is { ValueKind: JsonValueKind.Number } lat
+                && Math.Abs(lat.GetDouble() - at.Lat) < 1e-9),
             $"{unit.UnitId} at {at} in the live picture");
 
     private static JsonElement? LatestLoad(WallClient wall, string cellId) =>
