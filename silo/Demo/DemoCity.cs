@@ -1,3 +1,4 @@
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Stations;
 using GridCommand.Rules.Units;
@@ -12,7 +13,7 @@ public sealed record DemoUnit(string Id, UnitKind Kind, string Name, string Stat
 /// <summary>
 /// The demo city, the same on every start (fixed random seed): ~15 street workstations and a few dozen
 /// community police rooms covering the grid, 43 patrol groups of mixed kinds, guards at posts and a few
-/// volunteer teams.
+/// volunteer teams, and a grid worker for every cell.
 /// </summary>
 public sealed class DemoCity
 {
@@ -27,7 +28,13 @@ public sealed class DemoCity
         AddGuards(units, grid, random, o.Guards);
         AddVolunteers(units, random, o.VolunteerTeams, o.VolunteersPerTeam);
         Units = units;
+        // A random of their own: the stations and units stay where they were before the cells had grid workers.
+        var workers = new Random(Seed + 1);
+        GridWorkers = grid.Cells.ToDictionary(c => c.Id, _ => new GridWorker(DemoNames.Person(workers), $"139{workers.Next(10_000_000, 100_000_000)}"));
     }
+
+    /// <summary>Each cell's grid worker (网格员), by cell id.</summary>
+    public IReadOnlyDictionary<string, GridWorker> GridWorkers { get; }
 
     public IReadOnlyList<DemoStation> Stations { get; }
 

@@ -1,4 +1,5 @@
 using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Intake;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
@@ -80,6 +81,9 @@ public sealed partial class Simulator(
             await unit.Enrol(new UnitEnrolment(u.Kind, u.Name, u.StationId, u.PostName, u.Team, DeviceKeys.Hash(u.Id, DemoDeviceKey), "simulator"));
             await unit.SetDuty(true, "simulator");
         });
+        // A cell whose grid worker is already this one saves nothing.
+        await Parallel.ForEachAsync(city.GridWorkers, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = stop }, (w, _) =>
+            new ValueTask(grains.GetGrain<ICellGrain>(w.Key).SetGridWorker(w.Value, "simulator")));
         log.LogInformation("Demo city: {Stations} stations, {Units} units ({New} newly enrolled), {Cells} grid cells",
             city.Stations.Count, city.Units.Count, newUnits.Count, grid.Cells.Count);
     }

@@ -1,15 +1,23 @@
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Contracts.Cells;
 
+/// <summary>
+/// What the grid knows of a cell: its station and grid worker, the units inside now, its open and recent incidents
+/// (<see cref="Incidents"/>; <see cref="OpenIncidents"/> are the open ones' ids) and today's counts.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CellView(
     string CellId,
     string Name,
     string District,
     string? StationId,
+    string? StationName,
+    GridWorker? GridWorker,
     IReadOnlyList<double[]> Polygon,
     IReadOnlyList<string> Neighbours,
     IReadOnlyList<UnitSnapshot> Units,
     IReadOnlyList<string> OpenIncidents,
+    IReadOnlyList<CellIncident> Incidents,
     IReadOnlyDictionary<string, int> IncidentsToday);

@@ -1,4 +1,5 @@
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Contracts.Cells;
@@ -20,13 +21,19 @@ public interface ICellGrain : IGrainWithStringKey
     /// <summary>Awaited by the incident before it answers its caller, so a repeat call right after finds it here.</summary>
     Task IncidentOpened(string incidentId, OpenIncidentRef incident);
 
+    /// <summary>From an incident at each change once it is no longer open: the cell lists it among the recent ones.</summary>
     [OneWay]
-    Task IncidentClosed(string incidentId);
+    Task IncidentClosed(string incidentId, IncidentStatus status);
 
     /// <summary>From a station: the cell is in its area.</summary>
     [OneWay]
     Task AssignToStation(string stationId);
 
+    /// <summary>Names the cell's grid worker (null: none); saved at once, in the event log when it changed.</summary>
+    /// <exception cref="Refusal">not a cell of the city</exception>
+    Task SetGridWorker(GridWorker? worker, string by);
+
+    /// <summary>What the grid knows of the cell (the cell view, 全息图).</summary>
     /// <returns>null for an id that is not a cell of the city.</returns>
     Task<CellView?> Get();
 

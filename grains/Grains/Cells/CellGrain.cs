@@ -1,7 +1,10 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Stations;
+using GridCommand.Grains.Dispatch;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Geo;
+using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Cells;
@@ -32,11 +35,25 @@ public sealed class CellGrain(
 
     public Task IncidentOpened(string incidentId, OpenIncidentRef incident) => Change(() => State.IncidentOpened(incidentId, incident, Runtime.City));
 
-    public Task IncidentClosed(string incidentId) => Change(() => State.IncidentClosed(incidentId));
+    public Task IncidentClosed(string incidentId, IncidentStatus status) =>
+        Change(() => State.IncidentClosed(incidentId, status, Runtime.Now));
 
     public Task AssignToStation(string stationId) => Change(() => State.StationId = stationId);
 
-    public Task<CellView?> Get() => Task.FromResult(_cell is null ? null : View(_cell));
+    public async Task SetGridWorker(GridWorker? worker, string by)
+    {
+        if (_cell is null) throw Refusal.NotFound($"No grid cell {Id}.");
+        if (State.GridWorker == worker) return;
+        State.GridWorker = worker;
+        await Save("cell.grid-worker", by, worker?.Name);
+    }
+
+    public async Task<CellView?> Get()
+    {
+        if (_cell is null) return null;
+        var station = State.StationId is { } stationId ? await NoAnswer.OrDefault(Grains.GetGrain<IStationGrain>(stationId).Get()) : null;
+        return View(_cell, station?.Name);
+    }
 
     public Task<CellRoster> Roster() => Task.FromResult(new CellRoster(State.Units.Values.ToList()));
 
@@ -61,9 +78,10 @@ public sealed class CellGrain(
         return Task.CompletedTask;
     }
 
-    private CellView View(GridCell cell) => new(cell.Id, cell.Name, cell.District, State.StationId,
-        cell.Polygon.Select(p => new[] { p.Lat, p.Lon }).ToList(), cell.Neighbours,
+    private CellView View(GridCell cell, string? stationName) => new(cell.Id, cell.Name, cell.District, State.StationId, stationName,
+        State.GridWorker, cell.Polygon.Select(p => new[] { p.Lat, p.Lon }).ToList(), cell.Neighbours,
         State.Units.Values.OrderBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
         State.OpenIncidents.Keys.Order(StringComparer.Ordinal).ToList(),
+        State.Incidents(Runtime.Now),
         new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)));
 }

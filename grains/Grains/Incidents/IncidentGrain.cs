@@ -242,7 +242,7 @@ public sealed class IncidentGrain(
     /// <summary>Tells the screens, and the cell once the incident is no longer open.</summary>
     private void Changed()
     {
-        if (!State.IsOpen && State.CellId is not null) _ = Grains.GetGrain<ICellGrain>(State.CellId).IncidentClosed(Id);
+        if (!State.IsOpen && State.CellId is not null) _ = Grains.GetGrain<ICellGrain>(State.CellId).IncidentClosed(Id, State.Status);
         Feed.IncidentChanged(View());
     }
 

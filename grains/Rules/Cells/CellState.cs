@@ -1,18 +1,26 @@
+using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Rules.Cells;
 
 /// <summary>
 /// A grid cell's live picture: the units inside it (as last told by the unit grains, on entry and on
-/// status changes), its open incidents and today's incident counts by type.
+/// status changes), its open and recently closed incidents, today's incident counts by type, and its grid worker.
 /// </summary>
 public sealed class CellState
 {
+    /// <summary>How many closed incidents a cell remembers, and for how long: the cell view's "recent".</summary>
+    public const int RecentLimit = 20;
+    public static readonly TimeSpan RecentFor = TimeSpan.FromDays(1);
+
     public string? StationId { get; set; }
+    public GridWorker? GridWorker { get; set; }
     public Dictionary<string, UnitSnapshot> Units { get; set; } = new();
     public Dictionary<string, OpenIncidentRef> OpenIncidents { get; set; } = new();
     public DateOnly CountersDay { get; set; }
     public Dictionary<string, int> IncidentsToday { get; set; } = new();
+    /// <summary>Closed incidents, newest first, at most <see cref="RecentLimit"/>.</summary>
+    public List<CellIncident> RecentIncidents { get; set; } = new();
 
     /// <summary>
     /// A unit entered, or changed status inside the cell. Messages between grains may arrive out of order, so the
@@ -41,7 +49,28 @@ public sealed class CellState
         IncidentsToday[type] = IncidentsToday.GetValueOrDefault(type) + 1;
     }
 
-    public void IncidentClosed(string incidentId) => OpenIncidents.Remove(incidentId);
+    /// <summary>
+    /// An incident here is no longer open: it moves to the recent ones. Told again at each later change (resolved, then
+    /// closed), the recent entry takes the newer status.
+    /// </summary>
+    public void IncidentClosed(string incidentId, IncidentStatus status, DateTimeOffset now)
+    {
+        if (OpenIncidents.Remove(incidentId, out var open))
+        {
+            RecentIncidents.Insert(0, new CellIncident(incidentId, open.Type, open.Lat, open.Lon, open.At, now, status));
+            if (RecentIncidents.Count > RecentLimit) RecentIncidents.RemoveRange(RecentLimit, RecentIncidents.Count - RecentLimit);
+            return;
+        }
+        var i = RecentIncidents.FindIndex(r => r.IncidentId == incidentId);
+        if (i >= 0) RecentIncidents[i] = RecentIncidents[i] with { Status = status };
+    }
+
+    /// <summary>The open incidents, newest first, then those closed within <see cref="RecentFor"/> of <paramref name="now"/>.</summary>
+    public IReadOnlyList<CellIncident> Incidents(DateTimeOffset now) =>
+        OpenIncidents.Select(o => new CellIncident(o.Key, o.Value.Type, o.Value.Lat, o.Value.Lon, o.Value.At))
+            .OrderByDescending(i => i.OpenedAt)
+            .Concat(RecentIncidents.Where(r => now - r.ClosedAt <= RecentFor))
+            .ToList();
 
     /// <summary>The cell's figures for the wall, from its roster and open incidents.</summary>
     public CellLoad Load(string cellId)

@@ -68,6 +68,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", $"/api/tasks/{Task}/reassign", new { }, Dispatchers),
         ("GET", "/api/cells", null, WallScreen),
         ("GET", "/api/cells/C00-00", null, Staff),
+        ("GET", "/api/cells/C00-00/view", null, WallScreen),
+        ("PUT", "/api/cells/X99-99/grid-worker", new { }, "commander"),
         ("GET", "/api/stations", null, WallScreen),
         ("GET", "/api/stations/S01", null, Staff),
         ("GET", "/api/kpis", null, WallScreen),
@@ -113,7 +115,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/incidents/{id}/backup", "/api/incidents/{id}/close", "/api/tasks/{taskId}/accept", "/api/tasks/{taskId}/decline",
             "/api/tasks/{taskId}/arrive", "/api/tasks/{taskId}/complete", "/api/tasks/{taskId}/cancel", "/api/tasks/{taskId}/reassign",
             "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}", "/api/auth/renew", "/api/users/{username}/disable",
-            "/api/users/{username}/enable",
+            "/api/users/{username}/enable", "/api/cells/{cellId}/view", "/api/cells/{cellId}/grid-worker",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

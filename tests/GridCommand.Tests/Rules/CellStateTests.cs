@@ -1,5 +1,6 @@
 using GridCommand.Rules;
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 using Xunit;
 
@@ -77,10 +78,47 @@ public sealed class CellStateTests
         Assert.Equal(new Dictionary<string, int> { ["theft"] = 2, ["fight"] = 1 }, cell.CountsToday(at.AddMinutes(4), Shanghai));
         Assert.Equal(["I1", "I2", "I3"], cell.OpenIncidents.Keys.Order());
 
-        cell.IncidentClosed("I1");
+        cell.IncidentClosed("I1", IncidentStatus.Resolved, at.AddMinutes(5));
 
         Assert.Equal(["I2", "I3"], cell.OpenIncidents.Keys.Order());
         Assert.Equal(2, cell.CountsToday(at.AddMinutes(5), Shanghai)["theft"]); // closing does not uncount
+    }
+
+    [Fact]
+    public void The_cell_view_lists_open_incidents_newest_first_then_those_closed_within_a_day_with_their_last_status()
+    {
+        var cell = new CellState();
+        var at = May1Evening.AddHours(-5);
+        cell.IncidentOpened("I1", new OpenIncidentRef("theft", 32.4, 119.4, at), Shanghai);
+        cell.IncidentOpened("I2", new OpenIncidentRef("fight", 32.41, 119.41, at.AddMinutes(1)), Shanghai);
+        cell.IncidentOpened("I3", new OpenIncidentRef("noise", 32.42, 119.42, at.AddMinutes(2)), Shanghai);
+
+        cell.IncidentClosed("I1", IncidentStatus.Resolved, at.AddMinutes(10));
+        cell.IncidentClosed("I1", IncidentStatus.Closed, at.AddMinutes(20)); // told again at its next change
+        cell.IncidentClosed("I9", IncidentStatus.Closed, at.AddMinutes(20)); // never open here: nothing to remember
+
+        var now = at.AddMinutes(30);
+        Assert.Equal([("I3", (DateTimeOffset?)null, (IncidentStatus?)null), ("I2", null, null), ("I1", at.AddMinutes(10), IncidentStatus.Closed)],
+            cell.Incidents(now).Select(i => (i.IncidentId, i.ClosedAt, i.Status)));
+        Assert.Equal(("theft", at), (cell.Incidents(now)[2].Type, cell.Incidents(now)[2].OpenedAt));
+
+        // A day after it closed, it is no longer recent.
+        Assert.Equal(["I3", "I2"], cell.Incidents(at.AddMinutes(10) + CellState.RecentFor + TimeSpan.FromMinutes(1)).Select(i => i.IncidentId));
+    }
+
+    [Fact]
+    public void A_busy_cell_remembers_only_its_latest_closed_incidents()
+    {
+        var cell = new CellState();
+        for (var i = 0; i < CellState.RecentLimit + 5; i++)
+        {
+            cell.IncidentOpened($"I{i}", new OpenIncidentRef("theft", 32.4, 119.4, May1Evening.AddMinutes(i)), Shanghai);
+            cell.IncidentClosed($"I{i}", IncidentStatus.Closed, May1Evening.AddMinutes(i + 1));
+        }
+
+        var recent = cell.Incidents(May1Evening.AddHours(1));
+        Assert.Equal(CellState.RecentLimit, recent.Count);
+        Assert.Equal($"I{CellState.RecentLimit + 4}", recent[0].IncidentId);
     }
 
     [Fact]
