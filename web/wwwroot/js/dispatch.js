@@ -5,6 +5,7 @@ import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, newRequestId,
   fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
+import { cellViewOnClick } from './cell-view.js';
 
 applyI18n();
 langSwitch();
@@ -27,7 +28,9 @@ const [cellList, stations, types] = await Promise.all([
   api('/api/stations', { token }).catch(() => []),
   api('/api/incidents/types', { token }).catch(() => []),
 ]);
-drawCells(map, cellList, { renderer: canvas });
+const { cells } = drawCells(map, cellList, { renderer: canvas });
+// A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
+const cellView = cellViewOnClick(map, cells, () => token);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);
@@ -326,4 +329,4 @@ const live = liveConnection('/hubs/wall', () => token, {
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, get selectedId() { return selectedId; } };
+window.gcDispatch = { cellView, units, incidents, select, map, get selectedId() { return selectedId; } };

@@ -43,6 +43,9 @@ const zh = {
   'f.queued': '离线，{n} 条应答待发送', 'f.distance': '距离', 'f.eta': '预计到达', 'f.withdrawn': '任务已撤回', 'f.gps': '定位',
   'f.gpsOff': '未定位', 'f.newTask': '新任务！', 'f.finished': '任务已完成', 'f.sound': '开启提示音',
   'unit.s': '秒', 'unit.min': '分', 'unit.m': '米', 'unit.km': '公里',
+  // issue 10: the cell view (全息图)
+  'cv.station': '所属警务站', 'cv.gridWorker': '网格员', 'cv.today': '今日警情', 'cv.units': '网格内力量（{n}）',
+  'cv.open': '在办警情（{n}）', 'cv.recent': '近24小时已办（{n}）', 'cv.none': '无', 'cv.more': '另有 {n} 个',
 };
 
 const en = {
@@ -87,6 +90,9 @@ const en = {
   'f.queued': 'Offline: {n} answers waiting', 'f.distance': 'Distance', 'f.eta': 'ETA', 'f.withdrawn': 'Task withdrawn', 'f.gps': 'GPS',
   'f.gpsOff': 'No fix', 'f.newTask': 'New task!', 'f.finished': 'Task done', 'f.sound': 'Enable sound',
   'unit.s': 's', 'unit.min': 'min', 'unit.m': 'm', 'unit.km': 'km',
+  // issue 10: the cell view (全息图)
+  'cv.station': 'Station', 'cv.gridWorker': 'Grid worker', 'cv.today': 'Incidents today', 'cv.units': 'Units in the cell ({n})',
+  'cv.open': 'Open incidents ({n})', 'cv.recent': 'Closed in the last 24 h ({n})', 'cv.none': 'None', 'cv.more': '{n} more',
 };
 
 export const dictionaries = { zh, en };

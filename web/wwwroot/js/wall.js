@@ -7,6 +7,7 @@ import {
   KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, STALE_AFTER_MS, isOpenIncident,
 } from './common.js';
 import { UnitDots } from './unit-dots.js';
+import { cellViewOnClick } from './cell-view.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -41,6 +42,7 @@ const [cellList, stations] = await Promise.all([
   api('/api/stations', { token: token() }).catch(() => []),
 ]);
 const { cells } = drawCells(map, cellList ?? [], { renderer: canvas });
+const cellView = cellViewOnClick(map, cells, token);
 const stationLayer = L.layerGroup().addTo(map);
 for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
@@ -276,7 +278,7 @@ onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  map, units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  map, cellView, units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
   unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
   markerCount: () => units.size,
 };
