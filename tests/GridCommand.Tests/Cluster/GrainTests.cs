@@ -1,7 +1,10 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
+using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
+using GridCommand.Rules.Cells;
+using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 using Xunit;
 
@@ -82,6 +85,33 @@ public sealed class GrainTests(OneSiloCluster node) : IClassFixture<OneSiloClust
         var duty = await Assert.ThrowsAsync<Refusal>(() => Unit(unitId).SetDuty(true, "test"));
         Assert.Equal(RejectionCode.NotFound, duty.Code);
         Assert.Null(await node.Grains.GetGrain<ICellGrain>("C99-99").Get());
+    }
+
+    [Fact]
+    public async Task A_cell_view_shows_its_grid_worker_and_an_incident_open_then_recently_closed()
+    {
+        const string cell = "C30-30";
+        var incidentId = $"I-{Guid.NewGuid():N}"[..14];
+        var at = node.Grid.Find(cell)!.Centre;
+        await node.Grains.GetGrain<ICellGrain>(cell).SetGridWorker(new GridWorker("王建国", "13912345678"), "test");
+        await node.Grains.GetGrain<IIncidentGrain>(incidentId).Open(new IncidentOpening("theft", 2, at.Lat, at.Lon, null, null,
+            IncidentSource.Call110, null, DateTimeOffset.UtcNow, "test"));
+
+        var open = Assert.Single((await GetCell(cell)).Incidents, i => i.IncidentId == incidentId);
+        Assert.Equal(("theft", (DateTimeOffset?)null), (open.Type, open.ClosedAt));
+        Assert.Equal(new GridWorker("王建国", "13912345678"), (await GetCell(cell)).GridWorker);
+
+        await node.Grains.GetGrain<IIncidentGrain>(incidentId).Close("false alarm", "test");
+
+        await Eventually.Succeeds(async () =>
+        {
+            var closed = Assert.Single((await GetCell(cell)).Incidents, i => i.IncidentId == incidentId);
+            Assert.Equal(IncidentStatus.Closed, closed.Status);
+            Assert.NotNull(closed.ClosedAt);
+        }, Soon);
+        Assert.DoesNotContain(incidentId, (await GetCell(cell)).OpenIncidents);
+        var notACell = await Assert.ThrowsAsync<Refusal>(() => node.Grains.GetGrain<ICellGrain>("C99-99").SetGridWorker(null, "test"));
+        Assert.Equal(RejectionCode.NotFound, notACell.Code);
     }
 
     private IUnitGrain Unit(string id) => node.Grains.GetGrain<IUnitGrain>(id);

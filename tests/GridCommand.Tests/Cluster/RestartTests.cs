@@ -3,6 +3,7 @@ using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
+using GridCommand.Rules.Cells;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Stations;
@@ -26,10 +27,10 @@ public abstract class RestartContract(TestDatabase db)
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Units_stations_incidents_and_cell_rosters_survive_a_restart()
+    public async Task Units_stations_incidents_cell_rosters_and_cell_views_survive_a_restart()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        string stationId = $"S-{run}", u1 = $"P-{run}-1", u2 = $"P-{run}-2", incidentId = $"I-{run}";
+        string stationId = $"S-{run}", u1 = $"P-{run}-1", u2 = $"P-{run}-2", incidentId = $"I-{run}", closedId = $"I-{run}-2";
         const string cellA = "C12-12", cellB = "C12-13";
         string[] units = [u1, u2];
         Snapshot before;
@@ -55,6 +56,11 @@ public abstract class RestartContract(TestDatabase db)
             await grains.GetGrain<IUnitGrain>(u1).ReportPosition(new PositionFix(new GeoPoint(a.Lat + 0.0005, a.Lon + 0.0005), now.AddSeconds(3), 32, 46, 3));
             await grains.GetGrain<IIncidentGrain>(incidentId).Open(new IncidentOpening("theft", 2, a.Lat, a.Lon, "文昌路88号", "电动车被盗",
                 IncidentSource.Call110, null, now, "值班员"));
+            // The cell view's grid worker and a recently closed incident are the cell's own state.
+            await grains.GetGrain<ICellGrain>(cellB).SetGridWorker(new GridWorker("李秀英", "13900001111"), "test");
+            await grains.GetGrain<IIncidentGrain>(closedId).Open(new IncidentOpening("noise", 3, b.Lat, b.Lon, null, null,
+                IncidentSource.Call110, null, now, "值班员"));
+            await grains.GetGrain<IIncidentGrain>(closedId).Close("劝离", "值班员");
 
             // Wait until every grain has heard from the others (cells and stations are told, not asked).
             await Eventually.Succeeds(async () =>
@@ -67,6 +73,8 @@ public abstract class RestartContract(TestDatabase db)
                 Assert.Equal(1, inA.IncidentsToday["theft"]);
                 var inB = (await grains.GetGrain<ICellGrain>(cellB).Get())!;
                 Assert.Equal([u2], inB.Units.Select(u => u.UnitId));
+                Assert.Equal((closedId, IncidentStatus.Closed), (inB.Incidents.Single().IncidentId, inB.Incidents.Single().Status));
+                Assert.Equal("李秀英", inB.GridWorker?.Name);
                 Assert.All(new[] { inA, inB }, c => Assert.Equal(stationId, c.StationId));
             }, Soon);
 
