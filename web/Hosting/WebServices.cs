@@ -80,6 +80,8 @@ public static class WebServices
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
         services.AddSingleton<WallConnections>();
+        services.AddSingleton<LiveLockdowns>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
@@ -113,6 +115,7 @@ public static class WebServices
         api.MapIncidentsApi();
         api.MapTasksApi();
         api.MapCityApi();
+        api.MapLockdownApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

@@ -12,7 +12,7 @@ using GridCommand.Rules.Units;
 namespace GridCommand.Grains.Lockdown;
 
 /// <summary>
-/// A plan in action. Each round (at activation, then every <see cref="Round"/>) it withdraws lapsed offers, staffs the
+/// A plan in action. Each round (just after activation, then every <see cref="Round"/>) it withdraws lapsed offers, staffs the
 /// points whose units' fixes are within 50 m, and offers the open points to the nearest suitable units: the unit grain
 /// takes or refuses each task, so two activations at once, or an activation and a dispatch, never share a unit.
 /// Polling the units' positions keeps the unit grain, on the hot path, free of lockdown logic.
@@ -34,7 +34,7 @@ public sealed class LockdownActivationGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.IsActive) StartRounds();
+        if (State.IsActive) StartRounds(Round);
         return Task.CompletedTask;
     }
 
@@ -56,10 +56,8 @@ public sealed class LockdownActivationGrain(
             $"{plan.Id} {plan.Name}: {State.Posts.Count} points, rings {string.Join(",", State.Rings.Select(GrainJson.WireName))}" +
             (order.IncidentId is null ? "" : $", incident {order.IncidentId}"));
         await Catalogue.ActivationChanged(Id, true);
-        var entries = new List<(string, string?)>();
-        await OfferOpenPoints(entries);
-        await Save(entries, order.By);
-        StartRounds();
+        // The first round offers the points at once, after this answers: 139 searches and offers may take longer than a caller waits.
+        StartRounds(TimeSpan.Zero);
         Changed();
         return View();
     }
@@ -201,8 +199,8 @@ public sealed class LockdownActivationGrain(
     }
 
     /// <summary>Rounds keep the activation in memory until it stands down.</summary>
-    private void StartRounds() =>
-        _rounds ??= this.RegisterGrainTimer(OnRound, new GrainTimerCreationOptions(Round, Round) { KeepAlive = true });
+    private void StartRounds(TimeSpan first) =>
+        _rounds ??= this.RegisterGrainTimer(OnRound, new GrainTimerCreationOptions(first, Round) { KeepAlive = true });
 
     private int PointOf(string taskId) =>
         LockdownTaskIds.Parse(taskId) is { } t && t.ActivationId == Id && State.Post(t.N) is not null ? t.N
