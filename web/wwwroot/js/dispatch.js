@@ -5,6 +5,7 @@ import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, newRequestId,
   fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
+import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 
 applyI18n();
 langSwitch();
@@ -217,6 +218,7 @@ $('c-type').addEventListener('change', syncPriority);
 syncPriority();
 $('new-incident').onclick = () => { $('create').hidden = !$('create').hidden; };
 map.on('click', e => {
+  if (drawingPlan()) return; // the click is a point of the lockdown plan being drawn
   $('create').hidden = false;
   $('c-lat').value = e.latlng.lat.toFixed(6);
   $('c-lon').value = e.latlng.lng.toFixed(6);
@@ -324,6 +326,8 @@ const live = liveConnection('/hubs/wall', () => token, {
   if (status === 'live') watchCity();
 });
 
+const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
+
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, lockdown, get selectedId() { return selectedId; } };
