@@ -37,7 +37,7 @@ public static class LockdownViews
 
     public static ActivationView Of(string id, ActivationState s, DateTimeOffset now) => new(id, s.PlanId, s.PlanName, s.IncidentId,
         s.Drill, s.Rings.ToList(), s.By, s.ActivatedAt!.Value, s.SealedAt, s.StoodDownAt, s.IsActive,
-        (int)s.SinceActivation(now).TotalSeconds, s.TimeToSeal is { } seal ? (int)Math.Ceiling(seal.TotalSeconds) : null,
+        (int)s.SinceActivation(now).TotalSeconds, s.TimeToSeal is { } seal ? (int)seal.TotalSeconds : null,
         s.Posts.Count(p => p.State == PointState.Staffed), s.Posts.Count(p => p.State == PointState.EnRoute),
         s.Posts.Count(p => p.State == PointState.Unstaffed),
         s.Posts.Select(p => new PointView(p.N, p.Point.Id, p.Point.Name, p.Point.Kind, p.Point.Ring, p.Point.Lat, p.Point.Lon, p.State,

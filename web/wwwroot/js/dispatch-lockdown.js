@@ -104,6 +104,7 @@ export function lockdownConsole({ map, connection, token, selectedIncident, toas
     try {
       const plan = await api('/api/lockdown-plans', { token, method: 'POST', body: { name: $('lk-name').value, points: drawn } });
       drawn = []; drawing = false; renderDrawn();
+      $('lk-name').value = '';
       $('lk-draw-toggle').innerHTML = tl('lk.drawStart');
       await loadPlans(plan.id);
       toast('lk.saved', { plan: plan.name });
