@@ -2,7 +2,7 @@
 // drill, follow the active activations and stand them down; draw a new plan by clicking points on the map.
 import { api } from './common.js';
 import { t, tl, onLang, escapeHtml, applyI18n } from './i18n.js';
-import { drawLockdowns, fmtClock, sinceActivation, RINGS, RING_COLOURS } from './lockdown-map.js';
+import { drawLockdowns, fmtClock, followLockdowns, sinceActivation, RINGS, RING_COLOURS } from './lockdown-map.js';
 
 const KINDS = ['blocking-point', 'checkpoint'];
 let drawing = false;
@@ -12,7 +12,7 @@ export const drawingPlan = () => drawing;
 
 export function lockdownConsole({ map, connection, token, selectedIncident, toast, failed }) {
   const $ = id => document.getElementById(id);
-  const active = new Map(); // id → { view, receivedAt }
+  const { active, apply } = followLockdowns(connection, () => render());
   const layer = L.layerGroup().addTo(map);
   const drawnLayer = L.layerGroup().addTo(map);
   let drawn = [];
@@ -50,13 +50,6 @@ export function lockdownConsole({ map, connection, token, selectedIncident, toas
       render();
       toast('lk.activated', { plan: view.planName });
     } catch (e) { failed(e); }
-  }
-
-  function apply(view) {
-    const known = active.get(view.id);
-    if (known && known.view.seq > view.seq) return;
-    if (view.active) active.set(view.id, { view, receivedAt: Date.now() });
-    else active.delete(view.id);
   }
 
   function render() {
@@ -131,8 +124,6 @@ export function lockdownConsole({ map, connection, token, selectedIncident, toas
   $('tab-incident').addEventListener('click', () => show(false));
   $('tab-roster').addEventListener('click', () => show(false));
 
-  connection.on('snapshot', s => { active.clear(); for (const v of s.lockdowns ?? []) apply(v); render(); });
-  connection.on('lockdown', v => { apply(v); render(); });
   setInterval(tick, 1000);
   onLang(() => { render(); renderDrawn(); });
   applyI18n($('lockdown'));

@@ -17,6 +17,23 @@ export function fmtClock(seconds) {
 /** Seconds since activation now, counted on from the server's figure (the browser's clock may be set wrong). */
 export const sinceActivation = entry => entry.view.sinceActivationSeconds + (entry.view.active ? (Date.now() - entry.receivedAt) / 1000 : 0);
 
+/**
+ * The activations not stood down, as the wall hub tells them (in the snapshot, then a "lockdown" message per change),
+ * each id's newest view with when it came; onChange runs after each.
+ */
+export function followLockdowns(connection, onChange) {
+  const active = new Map(); // id → { view, receivedAt }
+  function apply(view) {
+    const known = active.get(view.id);
+    if (known && known.view.seq > view.seq) return;
+    if (view.active) active.set(view.id, { view, receivedAt: Date.now() });
+    else active.delete(view.id);
+  }
+  connection.on('snapshot', s => { active.clear(); for (const v of s.lockdowns ?? []) apply(v); onChange(); });
+  connection.on('lockdown', v => { apply(v); onChange(); });
+  return { active, apply };
+}
+
 /** A ring's points in order round their centre, so the line drawn through them is a ring. */
 function ringLine(points) {
   const lat = points.reduce((a, p) => a + p.lat, 0) / points.length, lon = points.reduce((a, p) => a + p.lon, 0) / points.length;

@@ -1,18 +1,11 @@
 // The wall's lockdown (关城门) panel and map layer: hears "lockdown" and the snapshot's lockdowns on the wall hub.
 import { t, onLang, escapeHtml } from './i18n.js';
-import { drawLockdowns, fmtClock, sinceActivation, STATE_COLOURS } from './lockdown-map.js';
+import { drawLockdowns, fmtClock, followLockdowns, sinceActivation, STATE_COLOURS } from './lockdown-map.js';
 
 export function wallLockdowns(map, connection) {
-  const active = new Map(); // id → { view, receivedAt }
   const layer = L.layerGroup().addTo(map);
   const panel = document.getElementById('lockdown-panel');
-
-  function apply(view) {
-    const known = active.get(view.id);
-    if (known && known.view.seq > view.seq) return;
-    if (view.active) active.set(view.id, { view, receivedAt: Date.now() });
-    else active.delete(view.id);
-  }
+  const { active } = followLockdowns(connection, () => render());
 
   function render() {
     drawLockdowns(layer, [...active.values()].map(e => e.view));
@@ -39,8 +32,6 @@ export function wallLockdowns(map, connection) {
     sealEl.classList.toggle('lk-done', seal != null);
   }
 
-  connection.on('snapshot', s => { active.clear(); for (const v of s.lockdowns ?? []) apply(v); render(); });
-  connection.on('lockdown', v => { apply(v); render(); });
   setInterval(tick, 1000);
   onLang(render);
   return { active };
