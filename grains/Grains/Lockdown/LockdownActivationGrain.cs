@@ -1,4 +1,5 @@
 using GridCommand.Contracts;
+using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Contracts.Units;
@@ -26,7 +27,7 @@ public sealed class LockdownActivationGrain(
     private static readonly TimeSpan Round = TimeSpan.FromSeconds(2);
     /// <summary>Open points nobody could take are searched for again this often (units come free, come on duty).</summary>
     private static readonly TimeSpan SearchAgainAfter = TimeSpan.FromSeconds(10);
-    /// <summary>Ring searches at once: 139 points in a few seconds without a flood of cell calls on the silo.</summary>
+    /// <summary>Ring searches at once (over one round's roster cache): 139 points in a few seconds without a flood of cell calls.</summary>
     private const int ParallelSearches = 8;
 
     private IGrainTimer? _rounds;
@@ -156,13 +157,14 @@ public sealed class LockdownActivationGrain(
         var open = State.Unstaffed.ToList();
         if (open.Count == 0) return;
         var excluded = State.UnitsNotToAsk();
+        var rosters = search.RosterCache();
         using var gate = new SemaphoreSlim(ParallelSearches);
         var around = await Task.WhenAll(open.Select(async post =>
         {
             await gate.WaitAsync();
             try
             {
-                return (post, (IEnumerable<UnitSnapshot>)await UnitsAround(post, excluded));
+                return (post, (IEnumerable<UnitSnapshot>)await UnitsAround(post, excluded, rosters));
             }
             finally
             {
@@ -184,11 +186,11 @@ public sealed class LockdownActivationGrain(
         }
     }
 
-    private async Task<List<UnitSnapshot>> UnitsAround(PointPost post, ISet<string> excluded)
+    private async Task<List<UnitSnapshot>> UnitsAround(PointPost post, ISet<string> excluded, Func<string, Task<CellRoster?>> rosters)
     {
         var at = new GeoPoint(post.Point.Lat, post.Point.Lon);
         if (Runtime.Grid.CellAt(at)?.Id is not { } cellId) return [];
-        return await search.Units(cellId, at, u => u.Status == DutyStatus.Available && LockdownChoice.Suitable(u.Kind) && !excluded.Contains(u.UnitId));
+        return await search.Units(cellId, at, u => u.Status == DutyStatus.Available && LockdownChoice.Suitable(u.Kind) && !excluded.Contains(u.UnitId), rosters);
     }
 
     private void Release(int n, string unitId)
