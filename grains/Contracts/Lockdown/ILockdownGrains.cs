@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Lockdown;
+using Orleans.Concurrency;
 
 namespace GridCommand.Contracts.Lockdown;
 
@@ -47,6 +48,8 @@ public interface ILockdownActivationGrain : ITaskOwnerGrain
     Task<ActivationView> Activate(ActivationOrder order);
 
     /// <returns>null for an id never activated.</returns>
+    /// <remarks>Answered between the steps of a round too: a first round of 139 offers may take longer than a screen waits.</remarks>
+    [AlwaysInterleave]
     Task<ActivationView?> Get();
 
     /// <summary>Every unit is released and its phone hears the task withdrawn.</summary>
