@@ -56,7 +56,7 @@ export function drawLockdowns(layer, views) {
       const colour = STATE_COLOURS[p.state];
       const marker = p.kind === 'checkpoint'
         ? L.marker([p.lat, p.lon], { icon: L.divIcon({ className: `lk-checkpoint lk-${p.state}`, html: `<i style="background:${colour}"></i>`, iconSize: [14, 14] }), zIndexOffset: 900 })
-        : L.circleMarker([p.lat, p.lon], { radius: 5, color: '#0b1220', weight: 1, fillColor: colour, fillOpacity: 1, className: `lk-point lk-${p.state}` });
+        : L.circleMarker([p.lat, p.lon], { radius: 5, color: '#fff', weight: 1.5, fillColor: colour, fillOpacity: 1, className: `lk-point lk-${p.state}` });
       marker.bindTooltip(() => pointTip(p)).addTo(layer);
     }
   }

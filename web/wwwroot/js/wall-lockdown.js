@@ -14,7 +14,8 @@ export function wallLockdowns(map, connection) {
     document.body.dataset.lockdown = newest?.view.id ?? '';
     if (!newest) return;
     const v = newest.view;
-    document.getElementById('lk-title').textContent = `${t('lk.title')} · ${v.planName}${v.drill ? ` (${t('lk.drill')})` : ''}`;
+    const title = [...new Set([t('lk.title'), v.planName])].join(' · '); // a plan named 关城门 is not named twice
+    document.getElementById('lk-title').textContent = `${title}${v.drill ? ` (${t('lk.drill')})` : ''}`;
     document.getElementById('lk-counts').innerHTML = ['staffed', 'enRoute', 'unstaffed'].map((k, i) => {
       const state = ['staffed', 'en-route', 'unstaffed'][i];
       return `<div><b id="lk-${state}" style="color:${STATE_COLOURS[state]}">${v[k]}</b><span>${escapeHtml(t(`lk.state.${state}`))}</span></div>`;
