@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace GridCommand.Tests.Browser;
 
-/// <summary>The console draws a plan and starts a drill (in English); the wall (in Chinese) shows its ring, points and clock until it seals and stands down.</summary>
+/// <summary>
+/// The console draws a plan and starts a drill (in English); the unit's phone (in Chinese) is told where to go and its GPS
+/// staffs the point; the wall (in Chinese) shows the points and the clock until it seals and stands down.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class LockdownPageTests(BrowserFixture city)
 {
@@ -14,7 +17,17 @@ public sealed class LockdownPageTests(BrowserFixture city)
     public async Task A_drill_started_in_the_console_shows_on_the_wall_with_its_clock_and_seals_when_the_unit_is_in_place()
     {
         var key = await city.EnrollUnit("TLK1", "guard", PointLat - 0.002, PointLon);
-        var (device, _) = await city.App.DeviceClient("TLK1", key);
+        await using var phoneContext = await city.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, HasTouch = true, IsMobile = true,
+            Permissions = ["geolocation"], Geolocation = new Geolocation { Latitude = (float)(PointLat - 0.002), Longitude = (float)PointLon },
+        });
+        var phone = await phoneContext.NewPageAsync();
+        await phone.GotoAsync(city.Url("/field"));
+        await phone.FillAsync("#unit-id", "TLK1");
+        await phone.FillAsync("#device-key", key);
+        await phone.ClickAsync("#signin-form button[type=submit]");
+        await BrowserFixture.Until(phone, "document.getElementById('conn').classList.contains('conn-live')");
 
         await using var wallContext = await city.Context("wall", lang: "zh");
         var wall = await wallContext.NewPageAsync();
@@ -57,8 +70,15 @@ public sealed class LockdownPageTests(BrowserFixture city)
         await BrowserFixture.Until(wall, "document.getElementById('lk-en-route')?.textContent === '1'");
         await BrowserFixture.Shot(wall, "wall-lockdown");
 
-        // The unit reaches its point: staffed, sealed; both screens say so and show the time to seal.
-        await BrowserFixture.PostPosition(device, "TLK1", PointLat, PointLon + 0.0002);
+        // The phone: where to go and what to do there, in its language; the crew accepts and walks there.
+        await BrowserFixture.Until(phone, "document.body.dataset.taskStatus === 'assigned'");
+        await Assertions.Expect(phone.Locator("#t-type")).ToHaveTextAsync("关城门·应急堵控点");
+        await Assertions.Expect(phone.Locator("#t-address")).ToHaveTextAsync("东北角堵控点");
+        await Assertions.Expect(phone.Locator("#t-description")).ToHaveTextAsync("前往应急堵控点“东北角堵控点”设卡堵控");
+        await BrowserFixture.Shot(phone, "field-lockdown");
+        await phone.ClickAsync("#accept");
+        await BrowserFixture.Until(phone, "document.body.dataset.taskStatus === 'accepted'");
+        await phoneContext.SetGeolocationAsync(new Geolocation { Latitude = (float)PointLat, Longitude = (float)(PointLon + 0.0002) });
         await BrowserFixture.Until(wall, "document.getElementById('lk-staffed')?.textContent === '1'", 20_000);
         await Assertions.Expect(wall.Locator("#lk-seal")).ToContainTextAsync("封控用时 00:");
         await Assertions.Expect(item.Locator(".lk-seal")).ToContainTextAsync("Sealed in 00:");
@@ -66,6 +86,7 @@ public sealed class LockdownPageTests(BrowserFixture city)
 
         await item.Locator(".lk-stand-down").ClickAsync();
         await Assertions.Expect(wall.Locator("#lockdown-panel")).ToBeHiddenAsync();
+        await BrowserFixture.Until(phone, "document.body.dataset.taskStatus === 'none'");
         await Assertions.Expect(console.Locator("#lk-active")).ToContainTextAsync("No plan active");
         var unit = await (await city.App.StaffClient("dispatcher")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/units/TLK1");
         Assert.Equal("available", unit.GetProperty("unit").GetProperty("status").GetString());
