@@ -8,6 +8,9 @@ public static class GrainKinds
     public const string Station = "station";
     public const string Incident = "incident";
     public const string Revocations = "revocations";
+    public const string LockdownCatalogue = "lockdown-catalogue";
+    public const string LockdownPlan = "lockdown-plan";
+    public const string LockdownActivation = "lockdown-activation";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

@@ -48,6 +48,13 @@ public abstract partial class GridGrain<TState>(IPersistentState<TState> state, 
         if (what is not null) await services.Events.AppendAsync(new GrainEvent(Runtime.Now, by, what, kind, Id, data));
     }
 
+    /// <summary>Saves now and appends one entry to the event log for each of <paramref name="entries"/> (a round of changes at once).</summary>
+    protected async Task Save(IReadOnlyList<(string What, string? Data)> entries, string by)
+    {
+        await Save();
+        foreach (var (what, data) in entries) await services.Events.AppendAsync(new GrainEvent(Runtime.Now, by, what, kind, Id, data));
+    }
+
     /// <summary>Saves within <paramref name="within"/>, folding every change until then into one write (for derived state).</summary>
     protected void SaveSoon(TimeSpan within) =>
         _saveSoon ??= this.RegisterGrainTimer(() => Save(), new GrainTimerCreationOptions(within, Timeout.InfiniteTimeSpan) { KeepAlive = true });

@@ -3,12 +3,14 @@ using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Lockdown;
 
 namespace GridCommand.Silo.Demo;
 
 /// <summary>
 /// Plays the phones of the demo units: a task is accepted after a few seconds (now and then declined),
-/// the unit drives to the scene, reports arrival, and completes after a while on scene. Units listed in
+/// the unit drives to the scene, reports arrival, and completes after a while on scene (a lockdown point it holds
+/// until stand-down). Units listed in
 /// Only the simulated units (not Simulation:ManualUnits, left to a person). Hears of tasks as a web node does, from the feed.
 /// </summary>
 public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<string, Movement> movers, Random random)
@@ -55,7 +57,7 @@ public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<str
                 Answer(crew, TaskAnswer.Arrive, null);
                 crew.ArrivedAt = now;
             }
-            else if (crew.ArrivedAt + crew.OnSceneFor <= now)
+            else if (!LockdownTasks.IsLockdown(crew.Task.Type) && crew.ArrivedAt + crew.OnSceneFor <= now) // a lockdown point is held until stand-down
             {
                 Answer(crew, TaskAnswer.Complete, "现场已处置");
                 Release(unitId);
@@ -71,7 +73,7 @@ public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<str
 
     // A refused or lost answer is what a real phone meets too: the crew just carries on.
     private void Answer(Crew crew, TaskAnswer answer, string? remark) =>
-        _ = grains.GetGrain<IIncidentGrain>(crew.Task.IncidentId).Answer(crew.Task.TaskId, crew.Task.UnitId, answer, remark)
+        _ = grains.TaskOwner(crew.Task.TaskId)?.Answer(crew.Task.TaskId, crew.Task.UnitId, answer, remark)
             .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 
     private sealed class Crew(TaskView task, DateTimeOffset answerAt, TimeSpan onSceneFor)

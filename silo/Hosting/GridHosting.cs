@@ -3,6 +3,7 @@ using GridCommand.Rules;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Demo;
+using GridCommand.Silo.Lockdown;
 using GridCommand.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class GridHosting
         else builder.UseOrleans(silo => silo.UseGridClustering(cluster, storage).AddGridGrains(config));
         builder.Services.Configure<SimulationOptions>(config.GetSection("Simulation"));
         if (config.GetValue<bool>("Simulation:Enabled")) builder.Services.AddHostedService<Simulator>();
+        builder.Services.AddHostedService<LockdownPlanSeeder>();
         return builder;
     }
 

@@ -80,6 +80,8 @@ public static class WebServices
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
         services.AddSingleton<WallConnections>();
+        services.AddSingleton<LiveLockdowns>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
@@ -114,6 +116,7 @@ public static class WebServices
         api.MapTasksApi();
         api.MapCityApi();
         api.MapCellViewApi();
+        api.MapLockdownApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

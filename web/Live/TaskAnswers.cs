@@ -16,8 +16,8 @@ public sealed class TaskAnswers(IGrainFactory grains)
         // The hub's arguments are not route values: nothing has checked this id yet.
         if (GridIds.Check("taskId", taskId) is { } badId) throw new Refusal(RejectionCode.Invalid, badId);
         if (InputRules.Text("remark", remark, InputRules.MaxTextLength) is { } error) throw new Refusal(RejectionCode.Invalid, error);
-        return TaskIds.IncidentOf(taskId) is { } incidentId
-            ? await grains.GetGrain<IIncidentGrain>(incidentId).Answer(taskId, unitId, answer, remark)
+        return grains.TaskOwner(taskId) is { } owner
+            ? await owner.Answer(taskId, unitId, answer, remark)
             : throw Refusal.NotFound($"No task {taskId}.");
     }
 
@@ -25,6 +25,6 @@ public sealed class TaskAnswers(IGrainFactory grains)
     public async Task<TaskView?> CurrentTask(string unitId)
     {
         if (await grains.GetGrain<IUnitGrain>(unitId).Get() is not { Unit.TaskId: { } taskId }) return null;
-        return TaskIds.IncidentOf(taskId) is { } incidentId ? await grains.GetGrain<IIncidentGrain>(incidentId).GetTask(taskId) : null;
+        return grains.TaskOwner(taskId) is { } owner && await owner.GetTask(taskId) is { } task && task.UnitId == unitId ? task : null;
     }
 }

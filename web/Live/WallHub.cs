@@ -1,4 +1,5 @@
 using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
@@ -11,13 +12,13 @@ using Microsoft.AspNetCore.SignalR;
 namespace GridCommand.Web.Live;
 
 /// <summary>
-/// /hubs/wall: a snapshot on connect (incidents, KPIs, every cell's load), then "incident", "cells" (at most once a
-/// second), periodic "kpis" and, for the box the client watches, batched "units" from the <see cref="CityFeedReceiver"/>.
+/// /hubs/wall: a snapshot on connect (incidents, KPIs, every cell's load, the active lockdowns), then "incident",
+/// "lockdown", "cells" (at most once a second), periodic "kpis" and, for the box the client watches, batched "units" from the <see cref="CityFeedReceiver"/>.
 /// A client that never calls Watch gets no units at all: at tens of thousands no screen can draw them. A reconnecting
 /// client gets a fresh snapshot, watches again, and drops older updates by seq.
 /// </summary>
 [Authorize(Policy = Roles.Policies.WallScreen)]
-public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections connections) : Hub
+public sealed class WallHub(LiveCity city, LiveLockdowns lockdowns, TimeProvider clock, WallConnections connections) : Hub
 {
     /// <summary>Wall screens: they are sent what a wall shows of an incident (<see cref="ForScreens"/>).</summary>
     public const string ScreensGroup = "screens";
@@ -33,7 +34,7 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
         connections.Add(Context);
         var screen = Context.User?.IsInRole(Roles.Wall) == true;
         await Groups.AddToGroupAsync(Context.ConnectionId, screen ? ScreensGroup : StaffGroup);
-        await Clients.Caller.SendAsync("snapshot", Snapshot(city, clock.GetUtcNow(), screen));
+        await Clients.Caller.SendAsync("snapshot", Snapshot(city, lockdowns, clock.GetUtcNow(), screen));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -57,12 +58,13 @@ public sealed class WallHub(LiveCity city, TimeProvider clock, WallConnections c
     /// <summary>No more units for this connection (a wall zoomed out to the cells' loads).</summary>
     public void Unwatch() => connections.Watch(Context, null);
 
-    private static object Snapshot(LiveCity city, DateTimeOffset now, bool screen) => new
+    private static object Snapshot(LiveCity city, LiveLockdowns lockdowns, DateTimeOffset now, bool screen) => new
     {
         at = now,
         incidents = city.Incidents.Where(i => i.CreatedAt >= city.Clock.StartOfToday(now) || i.Status.IsOpen())
             .Select(i => screen ? ForScreens(i) : i),
         kpis = Kpis.Compute(city.Incidents, city.Units, now, city.Clock),
         cells = city.Cells,
+        lockdowns = lockdowns.Active.Select(l => screen ? LockdownViews.ForScreens(l) : l),
     };
 }

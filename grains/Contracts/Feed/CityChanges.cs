@@ -1,4 +1,5 @@
 using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -8,7 +9,7 @@ namespace GridCommand.Contracts.Feed;
 /// <summary>
 /// What changed on one silo in one batch interval: the newest snapshot of each unit that changed, the
 /// incidents that changed, the tasks offered to and withdrawn from units' phones, the tokens revoked, and the newest load
-/// of each cell whose figures changed.
+/// of each cell whose figures changed; the lockdown activations that changed (null: none).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityChanges(
@@ -17,7 +18,8 @@ public sealed record CityChanges(
     IReadOnlyList<TaskView> TasksOffered,
     IReadOnlyList<TaskWithdrawal> TasksWithdrawn,
     IReadOnlyList<Revocation> Revocations,
-    IReadOnlyList<CellLoad> Cells);
+    IReadOnlyList<CellLoad> Cells,
+    IReadOnlyList<ActivationView>? Lockdowns = null);
 
 [GenerateSerializer, Immutable]
 public sealed record TaskWithdrawal(string UnitId, string TaskId);

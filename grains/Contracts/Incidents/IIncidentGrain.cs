@@ -8,7 +8,7 @@ namespace GridCommand.Contracts.Incidents;
 /// An incident (警情) and its radio tasks, keyed by its id. Every command is saved before it answers;
 /// each throws <see cref="Refusal"/> when the rules say no (not found for an incident never opened).
 /// </summary>
-public interface IIncidentGrain : IGrainWithStringKey
+public interface IIncidentGrain : ITaskOwnerGrain
 {
     /// <summary>Opens the incident; its cell hears of it before this answers. Opening an opened incident answers its view.</summary>
     Task<IncidentView> Open(IncidentOpening opening);
@@ -26,14 +26,8 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <exception cref="Refusal">409 with the next choice when the named unit was taken meanwhile</exception>
     Task<TaskAssigned> Dispatch(DispatchOrder order);
 
-    /// <summary>A device's answer; only the task's own unit may answer, and a resent answer changes nothing.</summary>
-    Task<TaskView> Answer(string taskId, string unitId, TaskAnswer answer, string? remark);
-
     /// <summary>A dispatcher cancels a task, or reassigns it to the named or the next unit.</summary>
     Task<IncidentView> Withdraw(Withdrawal withdrawal);
 
     Task<IncidentView> Close(string resolution, string by);
-
-    /// <returns>the task as its unit's phone sees it, or null.</returns>
-    Task<TaskView?> GetTask(string taskId);
 }

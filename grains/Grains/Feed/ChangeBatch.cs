@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -21,6 +22,7 @@ public sealed class ChangeBatch
     private List<TaskWithdrawal> _withdrawn = [];
     private List<Revocation> _revocations = [];
     private Dictionary<string, CellLoad> _cells = new();
+    private Dictionary<string, ActivationView> _lockdowns = new();
 
     public void Add(UnitSnapshot unit)
     {
@@ -53,6 +55,14 @@ public sealed class ChangeBatch
         lock (_lock) _revocations.Add(revocation);
     }
 
+    public void Add(ActivationView lockdown)
+    {
+        lock (_lock)
+        {
+            if (!_lockdowns.TryGetValue(lockdown.Id, out var known) || known.Seq <= lockdown.Seq) _lockdowns[lockdown.Id] = lockdown;
+        }
+    }
+
     /// <summary>A cell grain hands its loads on in order: the newest replaces what is waiting.</summary>
     public void Add(CellLoad cell)
     {
@@ -65,9 +75,10 @@ public sealed class ChangeBatch
         lock (_lock)
         {
             if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0 && _revocations.Count == 0
-                && _cells.Count == 0) return null;
-            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations, _cells.Values.ToList());
-            (_units, _incidents, _offered, _withdrawn, _revocations, _cells) = (new(), new(), [], [], [], new());
+                && _cells.Count == 0 && _lockdowns.Count == 0) return null;
+            var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations, _cells.Values.ToList(),
+                _lockdowns.Count == 0 ? null : _lockdowns.Values.ToList());
+            (_units, _incidents, _offered, _withdrawn, _revocations, _cells, _lockdowns) = (new(), new(), [], [], [], new(), new());
             return changes;
         }
     }

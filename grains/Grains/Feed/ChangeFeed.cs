@@ -1,6 +1,7 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -44,6 +45,13 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     public void TaskWithdrawn(string unitId, string taskId)
     {
         _batch.Add(new TaskWithdrawal(unitId, taskId));
+        SendSoon();
+    }
+
+    /// <summary>At once: a dispatcher and the wall follow a lockdown point by point.</summary>
+    public void LockdownChanged(ActivationView lockdown)
+    {
+        _batch.Add(lockdown);
         SendSoon();
     }
 

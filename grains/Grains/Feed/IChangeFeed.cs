@@ -1,4 +1,5 @@
 using GridCommand.Contracts.Incidents;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -18,4 +19,6 @@ public interface IChangeFeed
 
     void TokensRevoked(Revocation revocation);
     void CellChanged(CellLoad cell);
+
+    void LockdownChanged(ActivationView lockdown);
 }

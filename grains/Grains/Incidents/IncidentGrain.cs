@@ -198,11 +198,7 @@ public sealed class IncidentGrain(
     private async Task<DispatchTask?> TryAssign(DispatchTarget target, string by)
     {
         var taskId = State.NextTaskId(Id);
-        var unit = Unit(target.UnitId);
-        var taken = await NoAnswer.OrDefault(Nullable(unit.TryAssign(taskId)));
-        // No answer in time: the unit may have taken the task after all; let it go so it is not held by a task nobody knows.
-        if (taken is null) _ = unit.StepTask(taskId, TaskStep.Release);
-        return taken == true ? State.AddTask(Id, target, Runtime.Now, by) : null;
+        return await UnitOffer.TryGive(Unit(target.UnitId), taskId) ? State.AddTask(Id, target, Runtime.Now, by) : null;
     }
 
     /// <summary>Ring search over the cells around the incident, then each candidate's own current state.</summary>
@@ -255,9 +251,6 @@ public sealed class IncidentGrain(
         Refusal.Conflict($"No available unit with a fresh fix within {Runtime.Dispatch.MaxSearchMeters / 1000:0.#} km.");
 
     private IUnitGrain Unit(string unitId) => Grains.GetGrain<IUnitGrain>(unitId);
-
-    /// <summary>So that "no answer" (null) and "refused" (false) stay apart.</summary>
-    private static async Task<bool?> Nullable(Task<bool> call) => await call;
 
     private TaskView TaskView(DispatchTask t) => IncidentViews.TaskOf(Id, State, t);
 

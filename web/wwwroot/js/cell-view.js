@@ -5,8 +5,11 @@ import { api, fmtTime } from './common.js';
 
 const MAX_UNITS_LISTED = 8;
 
-/** Opens the cell view of the cell under a click. `cells` is drawCells' map of cellId → { cell, polygon }. */
-export function cellViewOnClick(map, cells, tokenOf) {
+/**
+ * Opens the cell view of the cell under a click. `cells` is drawCells' map of cellId → { cell, polygon }; `ignore`
+ * tells when a click means something else (a point of a lockdown plan being drawn).
+ */
+export function cellViewOnClick(map, cells, tokenOf, ignore = () => false) {
   const popup = L.popup({ className: 'cell-view', maxWidth: 380, autoPanPadding: [24, 24] });
   let shown = null;
   const open = async (cellId, latlng) => {
@@ -18,6 +21,7 @@ export function cellViewOnClick(map, cells, tokenOf) {
     popup.setLatLng(latlng).setContent(render(shown)).openOn(map);
   };
   map.on('click', e => {
+    if (ignore()) return;
     const cellId = cellAt(cells, e.latlng);
     if (cellId) open(cellId, e.latlng);
   });

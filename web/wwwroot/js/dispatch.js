@@ -6,6 +6,7 @@ import {
   fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
 import { cellViewOnClick } from './cell-view.js';
+import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 
 applyI18n();
 langSwitch();
@@ -30,7 +31,7 @@ const [cellList, stations, types] = await Promise.all([
 ]);
 const { cells } = drawCells(map, cellList, { renderer: canvas });
 // A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
-const cellView = cellViewOnClick(map, cells, () => token);
+const cellView = cellViewOnClick(map, cells, () => token, () => drawingPlan());
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);
@@ -220,6 +221,7 @@ $('c-type').addEventListener('change', syncPriority);
 syncPriority();
 $('new-incident').onclick = () => { $('create').hidden = !$('create').hidden; };
 map.on('click', e => {
+  if (drawingPlan()) return; // the click is a point of the lockdown plan being drawn
   $('create').hidden = false;
   $('c-lat').value = e.latlng.lat.toFixed(6);
   $('c-lon').value = e.latlng.lng.toFixed(6);
@@ -327,6 +329,8 @@ const live = liveConnection('/hubs/wall', () => token, {
   if (status === 'live') watchCity();
 });
 
+const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
+
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { cellView, units, incidents, select, map, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, get selectedId() { return selectedId; } };

@@ -101,7 +101,11 @@ function render() {
   $('t-type').textContent = t(`type.${task.type}`);
   $('t-status').textContent = t(`tstatus.${task.status}`);
   $('t-address').textContent = task.address ?? `${task.lat.toFixed(5)}, ${task.lon.toFixed(5)}`;
-  $('t-description').textContent = task.description ?? '';
+  // A lockdown point (关城门): what to do, in the page's language; it is held until stand-down, so no "done".
+  const lockdown = task.type.startsWith('lockdown-');
+  $('t-description').textContent = !lockdown ? task.description ?? ''
+    : t(task.status === 'on-scene' ? 'f.lockdownHold' : `f.lockdownGo.${task.type.slice('lockdown-'.length)}`, { point: task.address });
+  if (lockdown) $('a-on-scene').hidden = true;
   $('t-eta').textContent = fmtSecs(task.etaSeconds);
   $('t-distance').textContent = fix ? fmtDist(distanceM(fix.lat, fix.lon, task.lat, task.lon)) : '–';
   drawTaskMap();

@@ -46,6 +46,18 @@ const zh = {
   // issue 10: the cell view (全息图)
   'cv.station': '所属警务站', 'cv.gridWorker': '网格员', 'cv.today': '今日警情', 'cv.units': '网格内力量（{n}）',
   'cv.open': '在办警情（{n}）', 'cv.recent': '近24小时已办（{n}）', 'cv.none': '无', 'cv.more': '另有 {n} 个',
+  // Lockdown (关城门), issue 10 part 2
+  'lk.tab': '关城门', 'lk.title': '关城门', 'lk.drill': '演练', 'lk.plans': '预案', 'lk.activate': '为所选警情启动', 'lk.startDrill': '演练启动',
+  'lk.running': '进行中', 'lk.none': '暂无启动的预案', 'lk.standDown': '解除', 'lk.since': '已启动', 'lk.sealing': '封控中…', 'lk.sealed': '封控用时',
+  'lk.state.unstaffed': '未到位', 'lk.state.en-route': '在途', 'lk.state.staffed': '已到位',
+  'lk.kind.checkpoint': '检查站', 'lk.kind.blocking-point': '应急堵控点',
+  'lk.ring.city': '环城防控圈', 'lk.ring.urban': '环城区封控圈', 'lk.ring.core': '环核心堵控圈',
+  'lk.draw': '绘制预案', 'lk.drawStart': '开始在地图上点选', 'lk.drawStop': '停止点选', 'lk.planName': '预案名称', 'lk.save': '保存预案', 'lk.clear': '清空',
+  'lk.pointsCount': '{n} 个点位', 'lk.noPlan': '请先选择预案', 'lk.selectIncident': '请先在队列中选择警情，或启动演练',
+  'lk.activated': '已启动：{plan}', 'lk.saved': '预案已保存：{plan}',
+  'type.lockdown-checkpoint': '关城门·检查站', 'type.lockdown-blocking-point': '关城门·应急堵控点',
+  'f.lockdownGo.checkpoint': '前往检查站“{point}”设卡查控', 'f.lockdownGo.blocking-point': '前往应急堵控点“{point}”设卡堵控',
+  'f.lockdownHold': '已到位“{point}”：坚守岗位，直至预案解除',
 };
 
 const en = {
@@ -93,6 +105,18 @@ const en = {
   // issue 10: the cell view (全息图)
   'cv.station': 'Station', 'cv.gridWorker': 'Grid worker', 'cv.today': 'Incidents today', 'cv.units': 'Units in the cell ({n})',
   'cv.open': 'Open incidents ({n})', 'cv.recent': 'Closed in the last 24 h ({n})', 'cv.none': 'None', 'cv.more': '{n} more',
+  // Lockdown (关城门), issue 10 part 2
+  'lk.tab': 'Lockdown', 'lk.title': 'Close the city gates', 'lk.drill': 'drill', 'lk.plans': 'Plans', 'lk.activate': 'Activate for the selected incident', 'lk.startDrill': 'Start a drill',
+  'lk.running': 'Active', 'lk.none': 'No plan active', 'lk.standDown': 'Stand down', 'lk.since': 'Since activation', 'lk.sealing': 'Sealing…', 'lk.sealed': 'Sealed in',
+  'lk.state.unstaffed': 'Unstaffed', 'lk.state.en-route': 'En route', 'lk.state.staffed': 'Staffed',
+  'lk.kind.checkpoint': 'Checkpoint', 'lk.kind.blocking-point': 'Blocking point',
+  'lk.ring.city': 'City ring', 'lk.ring.urban': 'Urban ring', 'lk.ring.core': 'Core ring',
+  'lk.draw': 'Draw a plan', 'lk.drawStart': 'Click points on the map', 'lk.drawStop': 'Stop adding points', 'lk.planName': 'Plan name', 'lk.save': 'Save plan', 'lk.clear': 'Clear',
+  'lk.pointsCount': '{n} points', 'lk.noPlan': 'Choose a plan first', 'lk.selectIncident': 'Select an incident in the queue first, or start a drill',
+  'lk.activated': 'Activated: {plan}', 'lk.saved': 'Plan saved: {plan}',
+  'type.lockdown-checkpoint': 'Lockdown: checkpoint', 'type.lockdown-blocking-point': 'Lockdown: blocking point',
+  'f.lockdownGo.checkpoint': 'Go to checkpoint "{point}" and set up the check', 'f.lockdownGo.blocking-point': 'Go to blocking point "{point}" and block it',
+  'f.lockdownHold': 'In place at "{point}": hold it until the plan stands down',
 };
 
 export const dictionaries = { zh, en };

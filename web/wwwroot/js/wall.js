@@ -8,6 +8,7 @@ import {
 } from './common.js';
 import { UnitDots } from './unit-dots.js';
 import { cellViewOnClick } from './cell-view.js';
+import { wallLockdowns } from './wall-lockdown.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -274,11 +275,13 @@ const live = liveConnection('/hubs/wall', token, {
   chooseView();
 });
 
+const lockdowns = wallLockdowns(map, live.connection);
+
 onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  map, cellView, units, incidents, cells, cellLoads, live, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  map, cellView, units, incidents, cells, cellLoads, live, lockdowns, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
   unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
   markerCount: () => units.size,
 };
