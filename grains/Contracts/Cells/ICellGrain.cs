@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Coverage;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
 
@@ -26,6 +27,13 @@ public interface ICellGrain : IGrainWithStringKey
     /// <summary>From a station: the cell is in its area.</summary>
     [OneWay]
     Task AssignToStation(string stationId);
+
+    /// <summary>From a silo's coverage mailbox: which of its units reach the cell's centre, and how fast (or no longer).</summary>
+    [OneWay]
+    Task Reached(CoverageBatch batch);
+
+    /// <returns>the fastest unit to the cell's centre now; null when none reaches it within the reach time.</returns>
+    Task<CellCoverage?> Coverage();
 
     /// <returns>null for an id that is not a cell of the city.</returns>
     Task<CellView?> Get();

@@ -54,6 +54,23 @@ public sealed class CityGrid
         }
     }
 
+    /// <summary>
+    /// The cells whose centre lies within <paramref name="meters"/> of <paramref name="p"/>: only the buckets the circle's
+    /// box touches are looked at, so a unit's reach costs a few dozen distances rather than a scan of the city.
+    /// </summary>
+    public IEnumerable<GridCell> CellsWithCentreWithin(GeoPoint p, double meters)
+    {
+        var dLat = meters / 111_320.0;
+        var dLon = meters / (111_320.0 * Math.Max(0.01, Math.Cos(p.Lat * Math.PI / 180)));
+        var seen = new HashSet<string>();
+        foreach (var key in BucketsOf(new GeoBounds(p.Lat - dLat, p.Lon - dLon, p.Lat + dLat, p.Lon + dLon)))
+        {
+            if (!_buckets.TryGetValue(key, out var cells)) continue;
+            foreach (var cell in cells)
+                if (seen.Add(cell.Id) && cell.Centre.DistanceTo(p) <= meters) yield return cell;
+        }
+    }
+
     private static (int, int) Bucket(double lat, double lon) =>
         ((int)Math.Floor(lat / BucketDegrees), (int)Math.Floor(lon / BucketDegrees));
 
