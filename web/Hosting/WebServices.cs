@@ -80,6 +80,7 @@ public static class WebServices
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
         services.AddSingleton<WallConnections>();
+        services.AddSingleton<RapidResponsePoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
@@ -113,6 +114,7 @@ public static class WebServices
         api.MapIncidentsApi();
         api.MapTasksApi();
         api.MapCityApi();
+        api.MapCoverageApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

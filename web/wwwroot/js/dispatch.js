@@ -5,6 +5,7 @@ import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, newRequestId,
   fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
+import { rapidResponsePoints } from './rapid-points.js';
 
 applyI18n();
 langSwitch();
@@ -28,6 +29,7 @@ const [cellList, stations, types] = await Promise.all([
   api('/api/incidents/types', { token }).catch(() => []),
 ]);
 drawCells(map, cellList, { renderer: canvas });
+rapidResponsePoints(map, () => token);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);

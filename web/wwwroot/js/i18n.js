@@ -43,6 +43,11 @@ const zh = {
   'f.queued': '离线，{n} 条应答待发送', 'f.distance': '距离', 'f.eta': '预计到达', 'f.withdrawn': '任务已撤回', 'f.gps': '定位',
   'f.gpsOff': '未定位', 'f.newTask': '新任务！', 'f.finished': '任务已完成', 'f.sound': '开启提示音',
   'unit.s': '秒', 'unit.min': '分', 'unit.m': '米', 'unit.km': '公里',
+  // issue 10: 1-3-5 minute coverage and rapid-response points
+  'cov.title': '1-3-5分钟快速反应覆盖', 'cov.within1': '1分钟内', 'cov.within3': '3分钟内', 'cov.within5': '5分钟内',
+  'cov.uncovered': '未覆盖网格', 'cov.show': '显示覆盖', 'cov.hide': '隐藏覆盖', 'cov.band1': '≤1分钟', 'cov.band3': '≤3分钟',
+  'cov.band5': '≤5分钟', 'cov.uncoveredBand': '5分钟未覆盖',
+  'rrp.title': '快速反应点', 'rrp.holders': '驻守力量 {n} 个', 'rrp.unknown': '未登记',
 };
 
 const en = {
@@ -87,6 +92,11 @@ const en = {
   'f.queued': 'Offline: {n} answers waiting', 'f.distance': 'Distance', 'f.eta': 'ETA', 'f.withdrawn': 'Task withdrawn', 'f.gps': 'GPS',
   'f.gpsOff': 'No fix', 'f.newTask': 'New task!', 'f.finished': 'Task done', 'f.sound': 'Enable sound',
   'unit.s': 's', 'unit.min': 'min', 'unit.m': 'm', 'unit.km': 'km',
+  // issue 10: 1-3-5 minute coverage and rapid-response points
+  'cov.title': '1-3-5 minute coverage', 'cov.within1': 'within 1 min', 'cov.within3': 'within 3 min', 'cov.within5': 'within 5 min',
+  'cov.uncovered': 'cells uncovered', 'cov.show': 'Show coverage', 'cov.hide': 'Hide coverage', 'cov.band1': '≤ 1 min', 'cov.band3': '≤ 3 min',
+  'cov.band5': '≤ 5 min', 'cov.uncoveredBand': 'not within 5 min',
+  'rrp.title': 'Rapid-response point', 'rrp.holders': '{n} units hold it', 'rrp.unknown': 'not enrolled',
 };
 
 export const dictionaries = { zh, en };
