@@ -1,6 +1,6 @@
 // The rapid-response points (快速反应点) on a map, each with the units holding it and their live status in its
 // tooltip. Shared by the wall and the dispatcher console; refreshed from /api/rapid-response-points.
-import { t, escapeHtml } from './i18n.js';
+import { t, escapeHtml, onLang } from './i18n.js';
 import { api } from './common.js';
 
 const REFRESH_MS = 15_000;
@@ -33,5 +33,7 @@ export function rapidResponsePoints(map, token) {
 
   refresh();
   setInterval(refresh, REFRESH_MS);
+  // An open tooltip follows the language switch.
+  onLang(() => { for (const { marker } of markers.values()) if (marker.isTooltipOpen()) marker.getTooltip().update(); });
   return { layer, markers };
 }
