@@ -9,6 +9,8 @@ public sealed class CityGrid
     private const double BucketDegrees = 0.01;
     private readonly Dictionary<string, GridCell> _cells;
     private readonly Dictionary<(int, int), List<GridCell>> _buckets = new();
+    /// <summary>Each cell once, in the bucket of its centre: a query by centre needs no de-duplication.</summary>
+    private readonly Dictionary<(int, int), List<GridCell>> _centres = new();
 
     public CityGrid(IReadOnlyList<GridCell> cells)
     {
@@ -21,6 +23,11 @@ public sealed class CityGrid
         foreach (var cell in cells)
             foreach (var key in BucketsOf(cell.Bounds))
                 (_buckets.TryGetValue(key, out var list) ? list : _buckets[key] = []).Add(cell);
+        foreach (var cell in cells)
+        {
+            var key = Bucket(cell.Centre.Lat, cell.Centre.Lon);
+            (_centres.TryGetValue(key, out var list) ? list : _centres[key] = []).Add(cell);
+        }
     }
 
     public IReadOnlyList<GridCell> Cells { get; }
@@ -62,12 +69,11 @@ public sealed class CityGrid
     {
         var dLat = meters / 111_320.0;
         var dLon = meters / (111_320.0 * Math.Max(0.01, Math.Cos(p.Lat * Math.PI / 180)));
-        var seen = new HashSet<string>();
         foreach (var key in BucketsOf(new GeoBounds(p.Lat - dLat, p.Lon - dLon, p.Lat + dLat, p.Lon + dLon)))
         {
-            if (!_buckets.TryGetValue(key, out var cells)) continue;
+            if (!_centres.TryGetValue(key, out var cells)) continue;
             foreach (var cell in cells)
-                if (seen.Add(cell.Id) && cell.Centre.DistanceTo(p) <= meters) yield return cell;
+                if (cell.Centre.DistanceTo(p) <= meters) yield return cell;
         }
     }
 
