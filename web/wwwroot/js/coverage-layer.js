@@ -1,7 +1,7 @@
 // The 1-3-5 minute coverage (快速反应 1、3、5分钟) on the wall: each cell shaded by how fast its fastest available unit
 // reaches its centre (the `coverage` of the cells' loads), uncovered cells in red, and the share of cells covered
 // within 1, 3 and 5 minutes. Drawn at every zoom, in a pane of its own between the cells and the units; a toggle
-// shows or hides it (remembered in the browser).
+// shows or hides it (remembered in the browser). Hidden, its polygons are off the map: a pan or zoom redraws none of them.
 import { t, tl, onLang } from './i18n.js';
 
 const BANDS = [
@@ -23,8 +23,9 @@ export function coverageLayer(map, cellList) {
   const renderer = L.canvas({ pane: 'coverage', padding: 0.2 });
   const polygons = new Map(); // cellId → polygon
   const etas = new Map();     // cellId → { etaSeconds, unitId } of a covered cell
+  const layer = L.layerGroup();
   for (const cell of cellList)
-    polygons.set(cell.id, L.polygon(cell.polygon, { renderer, stroke: false, fillColor: UNCOVERED, fillOpacity: 0.5, interactive: false }).addTo(map));
+    polygons.set(cell.id, L.polygon(cell.polygon, { renderer, stroke: false, fillColor: UNCOVERED, fillOpacity: 0.5, interactive: false }).addTo(layer));
 
   let shown = localStorage.getItem('gc.coverage') === 'on';
   const toggle = document.getElementById('cov-toggle');
@@ -50,7 +51,7 @@ export function coverageLayer(map, cellList) {
   function show(on) {
     shown = on;
     localStorage.setItem('gc.coverage', on ? 'on' : 'off');
-    pane.style.display = on ? '' : 'none';
+    if (on) layer.addTo(map); else layer.remove();
     document.body.dataset.coverage = on ? 'on' : 'off';
     toggle.textContent = t(on ? 'cov.hide' : 'cov.show');
   }
