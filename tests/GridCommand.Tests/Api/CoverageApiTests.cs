@@ -84,6 +84,17 @@ public sealed class CoverageApiTests(CoverageApp fx) : IClassFixture<CoverageApp
         Assert.True(paths.TryGetProperty("/api/rapid-response-points", out _));
     }
 
+    [Fact]
+    public async Task A_rapid_response_point_configured_off_the_earth_stops_the_node_at_start_naming_it()
+    {
+        await using var app = new GridCommandApp(new Dictionary<string, string?>
+        {
+            ["Coverage:RapidResponsePoints:0:Id"] = "R-bad", ["Coverage:RapidResponsePoints:0:Lat"] = "95", ["Coverage:RapidResponsePoints:0:Lon"] = "119",
+        });
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("R-bad", e.ToString());
+    }
+
     private static JsonElement CellOf(JsonElement coverage, string cellId) =>
         coverage.GetProperty("cells").EnumerateArray().Single(c => c.Str("cellId") == cellId);
 
