@@ -28,18 +28,17 @@ public sealed partial class CoverageMailbox(IGrainFactory grains, TimeSpan flush
         }
     }
 
-    /// <summary>Sends what gathered, one call per cell; returns how many cells were told.</summary>
-    public int Flush()
+    /// <summary>Sends what gathered, one one-way call per cell.</summary>
+    private void Flush()
     {
         Dictionary<string, Dictionary<string, CoverageEntry>> taken;
         lock (_lock)
         {
-            if (_byCell.Count == 0) return 0;
+            if (_byCell.Count == 0) return;
             (taken, _byCell) = (_byCell, new());
         }
         foreach (var (cellId, units) in taken)
             _ = grains.GetGrain<ICellGrain>(cellId).Reached(new CoverageBatch(units.Values.ToList()));
-        return taken.Count;
     }
 
     public void Participate(ISiloLifecycle lifecycle) =>

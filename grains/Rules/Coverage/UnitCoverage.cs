@@ -8,11 +8,11 @@ namespace GridCommand.Rules.Coverage;
 public sealed class UnitCoverage(CoverageSettings settings)
 {
     private readonly int _step = (int)settings.EtaStep.TotalSeconds;
-    private Dictionary<string, int> _told = new();
+    private readonly Dictionary<string, int> _told = new();
 
-    public DateTimeOffset RefreshedAt { get; private set; } = DateTimeOffset.MinValue;
+    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
 
-    public bool RefreshDue(DateTimeOffset now) => now - RefreshedAt >= settings.RefreshInterval;
+    public bool RefreshDue(DateTimeOffset now) => now - _refreshedAt >= settings.RefreshInterval;
 
     /// <param name="reach">cell id → ETA seconds; null when the unit covers nothing.</param>
     /// <returns>what each cell that must hear of it is told, by cell id.</returns>
@@ -33,7 +33,7 @@ public sealed class UnitCoverage(CoverageSettings settings)
             changes.Add((cellId, null));
             _told.Remove(cellId);
         }
-        if (refresh) RefreshedAt = now;
+        if (refresh) _refreshedAt = now;
         return changes;
     }
 }

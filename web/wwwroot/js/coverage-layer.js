@@ -86,7 +86,6 @@ export function coverageLayer(map, cellList) {
       for (const id of polygons.keys()) shade(id);
       dirty = true;
     },
-    get shown() { return shown; },
     shares,
     etaOf: id => etas.get(id) ?? null,
     colourOf: id => polygons.get(id)?.options.fillColor ?? null,
