@@ -11,6 +11,11 @@ namespace GridCommand.Grains.Coverage;
 public sealed class UnitCoverageSender(GridRuntime runtime, ICoverageMailbox mailbox)
 {
     private readonly UnitCoverage _told = new(runtime.Coverage);
+    /// <summary>
+    /// The entries' sequence: the clock's ticks, never going back. Not the unit's own seq, which a unit brought back after
+    /// its silo died may restore a little behind what its cells last heard, so they would ignore it (a withdrawal too).
+    /// </summary>
+    private long _seq;
 
     /// <summary>The unit moved or changed status.</summary>
     public void Update(UnitState unit) => Send(unit, _told.RefreshDue(runtime.Now));
@@ -24,8 +29,10 @@ public sealed class UnitCoverageSender(GridRuntime runtime, ICoverageMailbox mai
     private void Send(UnitState unit, bool refresh)
     {
         var reach = Covers(unit) && unit.LastFix is { } fix ? runtime.Reach.Of(fix.Position, unit.Kind) : null;
-        foreach (var (cellId, eta) in _told.Changes(reach, refresh, runtime.Now))
-            mailbox.Tell(cellId, new CoverageEntry(unit.UnitId, unit.Seq, eta));
+        var changes = _told.Changes(reach, refresh, runtime.Now);
+        if (changes.Count == 0) return;
+        _seq = Math.Max(_seq + 1, runtime.Now.UtcTicks);
+        foreach (var (cellId, eta) in changes) mailbox.Tell(cellId, new CoverageEntry(unit.UnitId, _seq, eta));
     }
 
     private static bool Covers(UnitState unit) => unit.Status == DutyStatus.Available && !unit.Stale && unit.LastFix is not null;

@@ -3,7 +3,7 @@ using GridCommand.Rules.Cells;
 namespace GridCommand.Rules.Coverage;
 
 /// <summary>
-/// A cell's side of the coverage (in memory, not stored): each unit that reaches it, with its ETA, the unit's sequence
+/// A cell's side of the coverage (in memory, not stored): each unit that reaches it, with its ETA, the entry's sequence
 /// number and when the entry expires unless refreshed. A withdrawal is kept until it expires too, so a late, older
 /// entry cannot bring the unit back.
 /// </summary>

@@ -2,6 +2,6 @@ namespace GridCommand.Rules.Coverage;
 
 /// <summary>
 /// What a unit tells one cell: it reaches the cell's centre in <paramref name="EtaSeconds"/>, or (null) no longer does.
-/// <paramref name="Seq"/> is the unit's sequence number: entries may arrive out of order, the newest wins.
+/// <paramref name="Seq"/> grows with every entry the unit sends: entries may arrive out of order, the newest wins.
 /// </summary>
 public sealed record CoverageEntry(string UnitId, long Seq, int? EtaSeconds);
