@@ -35,10 +35,12 @@ try
     await using var cityConsole = await WallWatcher.ConnectAsync(url, dispatcher, fleet.City);
     WallWatcher[] walls = [district, zoomedOut, cityConsole];
     await using var phones = await Phones.ConnectAsync(url, fleet, options.Phones);
+    await using var coverage = await CoverageProbe.StartAsync(client, commander, wallToken);
     await Task.Delay(TimeSpan.FromSeconds(1));
     foreach (var wall in walls) wall.Reset();
     using var stopDispatching = new CancellationTokenSource();
     var dispatching = phones.DispatchUntil(client, dispatcher, TimeSpan.FromMilliseconds(500), stopDispatching.Token);
+    var probing = coverage.ProbeUntil(TimeSpan.FromSeconds(2), stopDispatching.Token);
     var ingest = await LoadRun.Run(url, options.Connections, TimeSpan.FromSeconds(options.Seconds), async (connection, random) =>
     {
         var unit = random.Next(options.Units);
@@ -47,6 +49,7 @@ try
     });
     await stopDispatching.CancelAsync();
     await dispatching;
+    await probing;
     await Task.Delay(TimeSpan.FromSeconds(1)); // the last batches reach the wall
 
     var rss = server?.RssBytes();
@@ -64,6 +67,7 @@ try
     Console.WriteLine($"| a console watching the city: received | {cityConsole.Bytes / seconds / 1e6:N2} MB/s, {cityConsole.Updates / seconds:N0} unit updates/s |");
     Console.WriteLine($"| a console watching the city: fix → wall | {cityConsole.FixToWall} |");
     Console.WriteLine($"| dispatch → phone | {phones.DispatchToPhone} ({phones.Refused} refused, {phones.Lost} lost) |");
+    Console.WriteLine($"| coverage current: probe car on a cell centre → a wall's cells show it at 0 s | {coverage.FixToCoverage} ({coverage.Missed} missed) |");
     Console.WriteLine($"| server RSS at the end | {(rss is null ? "n/a (not started here)" : $"{rss / 1048576.0:N0} MB")} |");
     return 0;
 }

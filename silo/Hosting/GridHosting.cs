@@ -1,5 +1,6 @@
 using GridCommand.Grains;
 using GridCommand.Rules;
+using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Demo;
@@ -52,12 +53,13 @@ public static class GridHosting
         return (cluster, storage);
     }
 
-    /// <summary>The dispatch rules the grains run with (the "Dispatch" section), and the runtime they share.</summary>
+    /// <summary>The dispatch and coverage rules the grains run with (the "Dispatch" and "Coverage" sections), and the runtime they share.</summary>
     internal static void AddGrainRuntime(this IServiceCollection services, IConfiguration config)
     {
         var dispatch = config.GetSection("Dispatch").Get<DispatchSettings>() ?? new DispatchSettings();
         services.AddSingleton(dispatch);
         services.AddSingleton<IEtaEstimator>(new StraightLineEta(dispatch));
+        services.AddSingleton(config.GetSection("Coverage").Get<CoverageSettings>() ?? new CoverageSettings());
         services.AddSingleton<GridRuntime>();
     }
 

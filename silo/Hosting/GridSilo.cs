@@ -1,6 +1,7 @@
 using System.Net;
 using GridCommand.Contracts;
 using GridCommand.Grains;
+using GridCommand.Grains.Coverage;
 using GridCommand.Grains.Dispatch;
 using GridCommand.Grains.Feed;
 using GridCommand.Grains.Storage;
@@ -82,6 +83,7 @@ public static class GridSilo
             sp.GetRequiredService<ILogger<ChangeFeed>>()));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ChangeFeed>());
+        services.AddCoverageMailbox();
         services.AddSingleton<GridMetrics>();
         services.AddSingleton<GridServices>();
         services.AddSingleton<CellSearch>();

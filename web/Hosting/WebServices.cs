@@ -82,6 +82,7 @@ public static class WebServices
         services.AddSingleton<WallConnections>();
         services.AddSingleton<LiveLockdowns>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
+        services.AddSingleton<RapidResponsePoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
@@ -117,6 +118,7 @@ public static class WebServices
         api.MapCityApi();
         api.MapCellViewApi();
         api.MapLockdownApi();
+        api.MapCoverageApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Coverage;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
@@ -34,6 +35,13 @@ public interface ICellGrain : IGrainWithStringKey
     Task SetGridWorker(GridWorker? worker, string by);
 
     /// <summary>What the grid knows of the cell (the cell view, 全息图).</summary>
+    /// <summary>From a silo's coverage mailbox: which of its units reach the cell's centre, and how fast (or no longer).</summary>
+    [OneWay]
+    Task Reached(CoverageBatch batch);
+
+    /// <returns>the fastest unit to the cell's centre now; null when none reaches it within the reach time.</returns>
+    Task<CellCoverage?> Coverage();
+
     /// <returns>null for an id that is not a cell of the city.</returns>
     Task<CellView?> Get();
 

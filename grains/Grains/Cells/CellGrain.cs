@@ -2,7 +2,9 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Stations;
 using GridCommand.Grains.Dispatch;
+using GridCommand.Contracts.Coverage;
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
@@ -21,6 +23,9 @@ public sealed class CellGrain(
     private GridCell? _cell;
     /// <summary>The load the screens last heard of (the stored one, which the web nodes load, at activation).</summary>
     private CellLoad? _told;
+    /// <summary>Who reaches the cell's centre how fast: in memory, refreshed by the units, not stored.</summary>
+    private readonly CellCoverageBook _coverage = new();
+    private IGrainTimer? _expiry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +60,20 @@ public sealed class CellGrain(
         return View(_cell, station?.Name);
     }
 
+    public Task Reached(CoverageBatch batch)
+    {
+        if (_cell is null) return Task.CompletedTask;
+        var (now, lifetime) = (Runtime.Now, Runtime.Coverage.EntryLifetime);
+        foreach (var entry in batch.Entries) _coverage.Apply(entry, now, lifetime);
+        // Entries nobody refreshes (their unit's silo died) are forgotten: looked at once a refresh interval.
+        _expiry ??= this.RegisterGrainTimer(ExpireCoverage, new GrainTimerCreationOptions(Runtime.Coverage.RefreshInterval, Runtime.Coverage.RefreshInterval));
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    public Task<CellCoverage?> Coverage() => Task.FromResult(_coverage.Best());
+
+
     public Task<CellRoster> Roster() => Task.FromResult(new CellRoster(State.Units.Values.ToList()));
 
     public Task<OpenIncidentsInCell> OpenIncidents() =>
@@ -69,11 +88,30 @@ public sealed class CellGrain(
         if (_cell is null) return Task.CompletedTask;
         change();
         SaveSoon(Runtime.Settings.CellSaveInterval);
-        var load = State.Load(Id);
-        if (!load.Equals(_told))
+        Publish();
+        return Task.CompletedTask;
+    }
+
+    private void Publish(bool evenIfUnchanged = false)
+    {
+        var load = State.Load(Id, _coverage.Best());
+        if (!evenIfUnchanged && load.Equals(_told)) return;
+        _told = load;
+        Feed.CellChanged(load);
+    }
+
+    /// <summary>
+    /// Also sends the load on unchanged while anyone covers the cell: a web node that joined later (which loads the
+    /// stored loads, without coverage) so learns the coverage within a refresh interval.
+    /// </summary>
+    private Task ExpireCoverage()
+    {
+        _coverage.Expire(Runtime.Now);
+        Publish(evenIfUnchanged: !_coverage.IsEmpty);
+        if (_coverage.IsEmpty)
         {
-            _told = load;
-            Feed.CellChanged(load);
+            _expiry?.Dispose();
+            _expiry = null;
         }
         return Task.CompletedTask;
     }

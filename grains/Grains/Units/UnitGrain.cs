@@ -2,6 +2,7 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
+using GridCommand.Grains.Coverage;
 using GridCommand.Grains.Storage;
 using GridCommand.Rules.Units;
 
@@ -15,7 +16,8 @@ namespace GridCommand.Grains.Units;
 public sealed class UnitGrain(
     [PersistentState(GrainKinds.Unit, GrainKinds.Storage)] IPersistentState<UnitState> state,
     GridServices services,
-    IPositionJournal journal)
+    IPositionJournal journal,
+    ICoverageMailbox coverageMailbox)
     : GridGrain<UnitState>(state, services, GrainKinds.Unit), IUnitGrain
 {
     /// <summary>Marked stale within this of its newest fix growing too old.</summary>
@@ -23,11 +25,13 @@ public sealed class UnitGrain(
 
     private IGrainTimer? _staleTimer;
     private bool _watchingStaleness;
+    private UnitCoverageSender? _coverage;
 
     private GrainSettings Settings => Runtime.Settings;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _coverage = new UnitCoverageSender(Runtime, coverageMailbox);
         if (!State.Enrolled) return;
         // Fixes saved by the journal after the last state write (a crash, or a stop) come back first.
         if (await journal.Read(Id) is { } saved)
@@ -41,7 +45,12 @@ public sealed class UnitGrain(
     {
         if (!State.Enrolled) return Task.CompletedTask;
         var outcome = State.ApplyFix(fix, Runtime.Grid, Runtime.Now, Settings.StaleAfter);
-        if (!outcome.Changed) return Task.CompletedTask;
+        // A unit standing still sends no changed fix, but its cells must hear of it again now and then.
+        if (!outcome.Changed)
+        {
+            _coverage!.RefreshIfDue(State);
+            return Task.CompletedTask;
+        }
         journal.Record(Id, fix, State.Seq);
         Moved(outcome);
         WatchStaleness();
@@ -115,12 +124,14 @@ public sealed class UnitGrain(
         if (outcome.CellChanged && outcome.LeftCell is { } left) _ = Cell(left).UnitLeft(Id, State.Seq);
         if (outcome.CellChanged || outcome.StaleChanged) TellCell();
         Feed.UnitChanged(State.Snapshot());
+        _coverage!.Update(State);
     }
 
     private void StatusChanged()
     {
         TellCell();
         Feed.UnitChanged(State.Snapshot());
+        _coverage!.Update(State);
     }
 
     private void TellCell()

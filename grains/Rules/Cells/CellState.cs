@@ -72,8 +72,8 @@ public sealed class CellState
             .Concat(RecentIncidents.Where(r => now - r.ClosedAt <= RecentFor))
             .ToList();
 
-    /// <summary>The cell's figures for the wall, from its roster and open incidents.</summary>
-    public CellLoad Load(string cellId)
+    /// <summary>The cell's figures for the wall, from its roster and open incidents, with its coverage (kept apart, not stored).</summary>
+    public CellLoad Load(string cellId, CellCoverage? coverage = null)
     {
         var onDuty = new Dictionary<UnitKind, int>();
         var busy = 0;
@@ -83,7 +83,7 @@ public sealed class CellState
             if (unit.Status != DutyStatus.Available) busy++; // assigned, en route or on scene
             if (!unit.Stale) onDuty[unit.Kind] = onDuty.GetValueOrDefault(unit.Kind) + 1;
         }
-        return new CellLoad(cellId, Units.Count, onDuty, busy, OpenIncidents.Count, Coverage: null);
+        return new CellLoad(cellId, Units.Count, onDuty, busy, OpenIncidents.Count, coverage);
     }
 
     /// <summary>Counts as of <paramref name="now"/>: yesterday's counters read as zero.</summary>

@@ -9,6 +9,8 @@ public sealed class CityGrid
     private const double BucketDegrees = 0.01;
     private readonly Dictionary<string, GridCell> _cells;
     private readonly Dictionary<(int, int), List<GridCell>> _buckets = new();
+    /// <summary>Each cell once, in the bucket of its centre: a query by centre needs no de-duplication.</summary>
+    private readonly Dictionary<(int, int), List<GridCell>> _centres = new();
 
     public CityGrid(IReadOnlyList<GridCell> cells)
     {
@@ -21,6 +23,11 @@ public sealed class CityGrid
         foreach (var cell in cells)
             foreach (var key in BucketsOf(cell.Bounds))
                 (_buckets.TryGetValue(key, out var list) ? list : _buckets[key] = []).Add(cell);
+        foreach (var cell in cells)
+        {
+            var key = Bucket(cell.Centre.Lat, cell.Centre.Lon);
+            (_centres.TryGetValue(key, out var list) ? list : _centres[key] = []).Add(cell);
+        }
     }
 
     public IReadOnlyList<GridCell> Cells { get; }
@@ -51,6 +58,22 @@ public sealed class CityGrid
         {
             yield return ring;
             ring = ring.SelectMany(id => _cells[id].Neighbours).Where(seen.Add).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The cells whose centre lies within <paramref name="meters"/> of <paramref name="p"/>: only the buckets the circle's
+    /// box touches are looked at, so a unit's reach costs a few dozen distances rather than a scan of the city.
+    /// </summary>
+    public IEnumerable<GridCell> CellsWithCentreWithin(GeoPoint p, double meters)
+    {
+        var dLat = meters / 111_320.0;
+        var dLon = meters / (111_320.0 * Math.Max(0.01, Math.Cos(p.Lat * Math.PI / 180)));
+        foreach (var key in BucketsOf(new GeoBounds(p.Lat - dLat, p.Lon - dLon, p.Lat + dLat, p.Lon + dLon)))
+        {
+            if (!_centres.TryGetValue(key, out var cells)) continue;
+            foreach (var cell in cells)
+                if (cell.Centre.DistanceTo(p) <= meters) yield return cell;
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class WireSerializationTests
         GridCommand.Rules.Incidents.TaskStatus.Assigned);
 
     private static readonly GridCommand.Rules.Cells.CellLoad CellLoad = new("C10-12", 5,
-        new Dictionary<UnitKind, int> { [UnitKind.Guard] = 3, [UnitKind.PatrolCar] = 1 }, 1, 2, null);
+        new Dictionary<UnitKind, int> { [UnitKind.Guard] = 3, [UnitKind.PatrolCar] = 1 }, 1, 2, new GridCommand.Rules.Cells.CellCoverage(42, "P001"));
 
     private static readonly Dictionary<string, object> Values = new()
     {
@@ -66,6 +66,8 @@ public sealed class WireSerializationTests
         ["Recommendation"] = new Recommendation("P001", UnitKind.PatrolCar, "明月湖车巡01组", 118, 900, 3),
         ["CityChanges"] = new CityChanges([Snapshot], [Incident], [Task], [new TaskWithdrawal("P002", "I2.T1")],
             [new Revocation(Revocation.OfUnit("P001"), At, false, At.AddDays(1), 3)], [CellLoad]),
+        ["CoverageBatch"] = new GridCommand.Contracts.Coverage.CoverageBatch(
+            [new GridCommand.Rules.Coverage.CoverageEntry("P001", 7, 42), new GridCommand.Rules.Coverage.CoverageEntry("G00001", 3, null)]),
         ["Revocation"] = new Revocation(Revocation.OfUser("zhang.wei"), At, true, At.AddHours(12), 4),
     };
 

@@ -7,6 +7,7 @@ import {
 } from './common.js';
 import { cellViewOnClick } from './cell-view.js';
 import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
+import { rapidResponsePoints } from './rapid-points.js';
 
 applyI18n();
 langSwitch();
@@ -32,6 +33,7 @@ const [cellList, stations, types] = await Promise.all([
 const { cells } = drawCells(map, cellList, { renderer: canvas });
 // A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
 const cellView = cellViewOnClick(map, cells, () => token, () => drawingPlan());
+rapidResponsePoints(map, () => token);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);

@@ -58,6 +58,11 @@ const zh = {
   'type.lockdown-checkpoint': '关城门·检查站', 'type.lockdown-blocking-point': '关城门·应急堵控点',
   'f.lockdownGo.checkpoint': '前往检查站“{point}”设卡查控', 'f.lockdownGo.blocking-point': '前往应急堵控点“{point}”设卡堵控',
   'f.lockdownHold': '已到位“{point}”：坚守岗位，直至预案解除',
+  // issue 10: 1-3-5 minute coverage and rapid-response points
+  'cov.title': '1-3-5分钟快速反应覆盖', 'cov.within1': '1分钟内', 'cov.within3': '3分钟内', 'cov.within5': '5分钟内',
+  'cov.uncovered': '未覆盖网格', 'cov.show': '显示覆盖', 'cov.hide': '隐藏覆盖', 'cov.band1': '≤1分钟', 'cov.band3': '≤3分钟',
+  'cov.band5': '≤5分钟', 'cov.uncoveredBand': '5分钟未覆盖',
+  'rrp.title': '快速反应点', 'rrp.holders': '驻守力量 {n} 个', 'rrp.unknown': '未登记',
 };
 
 const en = {
@@ -117,6 +122,11 @@ const en = {
   'type.lockdown-checkpoint': 'Lockdown: checkpoint', 'type.lockdown-blocking-point': 'Lockdown: blocking point',
   'f.lockdownGo.checkpoint': 'Go to checkpoint "{point}" and set up the check', 'f.lockdownGo.blocking-point': 'Go to blocking point "{point}" and block it',
   'f.lockdownHold': 'In place at "{point}": hold it until the plan stands down',
+  // issue 10: 1-3-5 minute coverage and rapid-response points
+  'cov.title': '1-3-5 minute coverage', 'cov.within1': 'within 1 min', 'cov.within3': 'within 3 min', 'cov.within5': 'within 5 min',
+  'cov.uncovered': 'cells uncovered', 'cov.show': 'Show coverage', 'cov.hide': 'Hide coverage', 'cov.band1': '≤ 1 min', 'cov.band3': '≤ 3 min',
+  'cov.band5': '≤ 5 min', 'cov.uncoveredBand': 'not within 5 min',
+  'rrp.title': 'Rapid-response point', 'rrp.holders': '{n} units hold it', 'rrp.unknown': 'not enrolled',
 };
 
 export const dictionaries = { zh, en };

@@ -9,6 +9,8 @@ import {
 import { UnitDots } from './unit-dots.js';
 import { cellViewOnClick } from './cell-view.js';
 import { wallLockdowns } from './wall-lockdown.js';
+import { coverageLayer } from './coverage-layer.js';
+import { rapidResponsePoints } from './rapid-points.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -44,6 +46,8 @@ const [cellList, stations] = await Promise.all([
 ]);
 const { cells } = drawCells(map, cellList ?? [], { renderer: canvas });
 const cellView = cellViewOnClick(map, cells, token);
+const coverage = coverageLayer(map, cellList ?? []); // before the units' canvas, so units stay on top
+const rapidPoints = rapidResponsePoints(map, token);
 const stationLayer = L.layerGroup().addTo(map);
 for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
@@ -178,6 +182,7 @@ function shadeCell(id) {
 
 function applyCells(loads) {
   for (const load of loads) { cellLoads.set(load.cellId, load); shadeCell(load.cellId); }
+  coverage.apply(loads);
 }
 
 /** How many units the cells touching the box hold, by their loads. */
@@ -246,6 +251,7 @@ showView();
 // Each connection starts watching nothing: after its snapshot the view is chosen (and the box watched) again.
 function onSnapshot(s) {
   cellLoads.clear();
+  coverage.reset();
   applyCells(s.cells);
   for (const id of cells.keys()) if (!cellLoads.has(id)) shadeCell(id);
   const seenIncidents = new Set();
@@ -281,7 +287,7 @@ onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  map, cellView, units, incidents, cells, cellLoads, live, lockdowns, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  map, cellView, units, incidents, cells, cellLoads, live, lockdowns, coverage, rapidPoints, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
   unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
   markerCount: () => units.size,
 };
