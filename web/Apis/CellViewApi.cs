@@ -1,9 +1,12 @@
 using System.Security.Claims;
+using System.Text.Json;
 using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
+using GridCommand.Rules;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Geo;
 using GridCommand.Web.Auth;
+using GridCommand.Web.Live;
 
 namespace GridCommand.Web.Apis;
 
@@ -20,10 +23,19 @@ public static class CellViewApi
         var api = app.MapGroup("/api/cells/{cellId}").WithTags("City");
 
         // The wall may open a cell too; a screen in a public room is not shown the grid worker's phone.
-        api.MapGet("/view", async (string cellId, ClaimsPrincipal user, CityGrid grid, IGrainFactory grains) =>
-            grid.Find(cellId) is not null && await grains.GetGrain<ICellGrain>(cellId).Get() is { } cell
-                ? Results.Ok(user.IsInRole(Roles.Wall) && cell.GridWorker is { } w ? cell with { GridWorker = w with { Phone = null } } : cell)
-                : Problems.NotFound($"No grid cell {cellId}."))
+        api.MapGet("/view", async (string cellId, ClaimsPrincipal user, CityGrid grid, IGrainFactory grains, CellPoints points) =>
+            {
+                if (grid.Find(cellId) is null || await grains.GetGrain<ICellGrain>(cellId).Get() is not { } cell)
+                    return Problems.NotFound($"No grid cell {cellId}.");
+                if (user.IsInRole(Roles.Wall) && cell.GridWorker is { } w) cell = cell with { GridWorker = w with { Phone = null } };
+                var view = JsonSerializer.SerializeToNode(cell, GrainJson.Options)!.AsObject();
+                view["rapidResponsePoints"] = JsonSerializer.SerializeToNode(points.RapidResponse(cellId), GrainJson.Options);
+                view["lockdownPoints"] = JsonSerializer.SerializeToNode(await points.Lockdown(cellId), GrainJson.Options);
+                return Results.Json(view);
+            })
+            .Produces<CellView>()
+            .WithDescription("The cell view (全息图): the cell's grain (station, grid worker, units inside, open and recent incidents, "
+                             + "coverage) with the rapid-response points and the lockdown plans' points in it.")
             .RequireAuthorization(Roles.Policies.WallScreen);
 
         api.MapPut("/grid-worker", async (string cellId, GridWorkerRequest body, ClaimsPrincipal user, CityGrid grid, IGrainFactory grains) =>

@@ -7,9 +7,17 @@ using GridCommand.Web.Live;
 namespace GridCommand.Web.Apis;
 
 /// <summary>The unit that holds a rapid-response point, as the live picture has it (all null but the id for a unit it does not know).</summary>
-public sealed record PointHolder(string UnitId, string? Name, UnitKind? Kind, DutyStatus? Status, bool? Stale, double? Lat, double? Lon, DateTimeOffset? FixAt);
+public sealed record PointHolder(string UnitId, string? Name, UnitKind? Kind, DutyStatus? Status, bool? Stale, double? Lat, double? Lon, DateTimeOffset? FixAt)
+{
+    public static PointHolder Of(string unitId, UnitSnapshot? u) => new(unitId, u?.Name, u?.Kind, u?.Status, u?.Stale, u?.Lat, u?.Lon, u?.FixAt);
+}
 
-public sealed record RapidResponsePointView(string Id, string Name, double Lat, double Lon, IReadOnlyList<PointHolder> Holders);
+public sealed record RapidResponsePointView(string Id, string Name, double Lat, double Lon, IReadOnlyList<PointHolder> Holders)
+{
+    /// <param name="units">the live picture's units by id</param>
+    public static RapidResponsePointView Of(RapidResponsePoint p, IReadOnlyDictionary<string, UnitSnapshot> units) =>
+        new(p.Id, p.Name, p.Lat, p.Lon, p.Units.Select(id => PointHolder.Of(id, units.GetValueOrDefault(id))).ToList());
+}
 
 /// <summary>1-3-5 minute coverage and the rapid-response points, from this node's live picture: no grain is asked.</summary>
 public static class CoverageApi
@@ -29,14 +37,10 @@ public static class CoverageApi
         api.MapGet("/rapid-response-points", (RapidResponsePoints points, LiveCity city) =>
             {
                 var units = city.Units.ToDictionary(u => u.UnitId);
-                return points.All.Select(p => new RapidResponsePointView(p.Id, p.Name, p.Lat, p.Lon,
-                    p.Units.Select(id => Holder(id, units.GetValueOrDefault(id))).ToList()));
+                return points.All.Select(p => RapidResponsePointView.Of(p, units));
             })
             .RequireAuthorization(Roles.Policies.WallScreen)
             .WithDescription("The configured rapid-response points (快速反应点), each with the units holding it and their live status and position.");
         return app;
     }
-
-    private static PointHolder Holder(string unitId, UnitSnapshot? u) =>
-        new(unitId, u?.Name, u?.Kind, u?.Status, u?.Stale, u?.Lat, u?.Lon, u?.FixAt);
 }

@@ -83,6 +83,7 @@ public static class WebServices
         services.AddSingleton<LiveLockdowns>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
         services.AddSingleton<RapidResponsePoints>();
+        services.AddSingleton<CellPoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;

@@ -5,7 +5,8 @@ namespace GridCommand.Contracts.Cells;
 
 /// <summary>
 /// What the grid knows of a cell: its station and grid worker, the units inside now, its open and recent incidents
-/// (<see cref="Incidents"/>; <see cref="OpenIncidents"/> are the open ones' ids) and today's counts.
+/// (<see cref="Incidents"/>; <see cref="OpenIncidents"/> are the open ones' ids), today's counts and its 1-3-5 minute
+/// coverage (the fastest available unit to its centre; null when none is within reach).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CellView(
@@ -20,4 +21,5 @@ public sealed record CellView(
     IReadOnlyList<UnitSnapshot> Units,
     IReadOnlyList<string> OpenIncidents,
     IReadOnlyList<CellIncident> Incidents,
-    IReadOnlyDictionary<string, int> IncidentsToday);
+    IReadOnlyDictionary<string, int> IncidentsToday,
+    CellCoverage? Coverage);

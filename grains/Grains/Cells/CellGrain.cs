@@ -121,5 +121,5 @@ public sealed class CellGrain(
         State.Units.Values.OrderBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
         State.OpenIncidents.Keys.Order(StringComparer.Ordinal).ToList(),
         State.Incidents(Runtime.Now),
-        new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)));
+        new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)), _coverage.Best());
 }

@@ -45,6 +45,31 @@ public sealed class CellViewTests(SharedApp shared) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task The_cell_view_shows_who_covers_the_cell_and_the_lockdown_points_in_it()
+    {
+        var scene = Areas.Centre(9);
+        var cellId = CellAt(scene);
+        Assert.Equal(JsonValueKind.Null, (await Dispatcher.Get($"/api/cells/{cellId}/view")).GetProperty("coverage").ValueKind);
+        var plan = (await Dispatcher.Send(HttpMethod.Post, "/api/lockdown-plans", new
+        {
+            name = "网格测试预案",
+            points = new[] { new { name = "文昌路口", kind = "blocking-point", ring = "core", lat = scene.Lat, lon = scene.Lon } },
+        }, HttpStatusCode.Created)).Id();
+
+        var car = await App.EnrolOnDuty(Commander, "cv-car", "patrol-car", scene.Offset(100, 0));
+
+        var view = await Eventually.Until(() => Dispatcher.Get($"/api/cells/{cellId}/view"),
+            v => v.GetProperty("coverage").ValueKind == JsonValueKind.Object, "the cell covered by the car");
+        var coverage = view.GetProperty("coverage");
+        Assert.Equal(car.UnitId, coverage.Str("unitId"));
+        Assert.True(coverage.GetProperty("withinOneMinute").GetBoolean(), $"a car 100 m from the centre: {coverage}");
+        var point = Assert.Single(view.GetProperty("lockdownPoints").EnumerateArray());
+        Assert.Equal((plan, "文昌路口", "core"), (point.Str("planId"), point.GetProperty("point").Str("name"), point.GetProperty("point").Str("ring")));
+        Assert.Empty(view.GetProperty("rapidResponsePoints").EnumerateArray()); // none configured in this app
+        Assert.Empty((await Dispatcher.Get($"/api/cells/{CellAt(Areas.Centre(10))}/view")).GetProperty("lockdownPoints").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_wall_screen_sees_the_grid_worker_but_not_the_phone_and_a_phone_sees_nothing()
     {
         var cellId = CellAt(Areas.Centre(6));

@@ -56,6 +56,28 @@ public sealed class CellViewPageTests(BrowserFixture city)
         Assert.Equal(Lat, double.Parse(await page.InputValueAsync("#c-lat"), CultureInfo.InvariantCulture), 3);
     }
 
+    [Fact]
+    public async Task The_cell_of_a_rapid_response_point_lists_it_and_says_how_fast_the_cell_is_reached()
+    {
+        using var commander = await city.App.StaffClient("commander");
+        var point = (await commander.GetFromJsonAsync<JsonElement>("/api/rapid-response-points")).EnumerateArray().First();
+        // Clicked at its cell's centre: a click on the point's own marker opens the marker's tooltip instead.
+        var centre = city.App.Service<CityGrid>().CellAt(new GeoPoint(point.GetProperty("lat").GetDouble(), point.GetProperty("lon").GetDouble()))!.Centre;
+        var (lat, lon) = (centre.Lat, centre.Lon);
+        await using var context = await city.Context("dispatcher", lang: "en");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(city.Url("/dispatch"));
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+
+        await ClickMapAt(page, "gcDispatch", lat, lon);
+
+        var popup = page.Locator(".cell-view");
+        await Assertions.Expect(popup.Locator($".cv-points li[data-point='{point.GetProperty("id").GetString()}']"))
+            .ToContainTextAsync("Rapid-response point");
+        // The demo's units are on duty around their posts: the point's cell is reached, and the card says how fast.
+        await Assertions.Expect(popup.Locator(".cv-coverage")).ToContainTextAsync("fastest");
+    }
+
     /// <summary>The demo city's grid worker of the cell, as the API tells a commander.</summary>
     private async Task<JsonElement> GridWorkerOf(string cellId)
     {

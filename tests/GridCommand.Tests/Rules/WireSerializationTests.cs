@@ -49,7 +49,8 @@ public sealed class WireSerializationTests
         ["UnitView"] = new UnitView(Snapshot, "岗亭", "一中队", 30, 5),
         ["CellView"] = new CellView("C10-12", "鼓楼区网格11-13", "鼓楼区", "S01", "明月湖警务工作站",
             new GridCommand.Rules.Cells.GridWorker("王建国", "13912345678"), [[32.4, 119.4], [32.41, 119.4]], ["C10-13"], [Snapshot],
-            ["I1"], [new GridCommand.Rules.Cells.CellIncident("I1", "theft", 32.4, 119.4, At)], new Dictionary<string, int> { ["theft"] = 3 }),
+            ["I1"], [new GridCommand.Rules.Cells.CellIncident("I1", "theft", 32.4, 119.4, At)], new Dictionary<string, int> { ["theft"] = 3 },
+            new GridCommand.Rules.Cells.CellCoverage(95, "P001")),
         ["CellRoster"] = new CellRoster([Snapshot]),
         ["OpenIncidentsInCell"] = new OpenIncidentsInCell(new Dictionary<string, GridCommand.Rules.Cells.OpenIncidentRef>
             { ["I1"] = new("theft", 32.4, 119.4, At) }),

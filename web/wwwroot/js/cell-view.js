@@ -1,7 +1,8 @@
 // The cell view (全息图): a click on the map opens, where it was clicked, what the grid knows of that cell: its station
-// and grid worker, the units inside now, its open and recent incidents. One call to /api/cells/{id}/view.
+// and grid worker, its 1-3-5 minute coverage, the units inside now, its open and recent incidents, and the
+// rapid-response and lockdown points in it. One call to /api/cells/{id}/view.
 import { t, escapeHtml, onLang } from './i18n.js';
-import { api, fmtTime } from './common.js';
+import { api, fmtTime, fmtSecs } from './common.js';
 
 const MAX_UNITS_LISTED = 8;
 
@@ -60,11 +61,28 @@ function render(v) {
       <dt>${t('cv.station')}</dt><dd class="cv-station">${v.stationName ? escapeHtml(v.stationName) : t('cv.none')}</dd>
       <dt>${t('cv.gridWorker')}</dt><dd class="cv-worker">${worker}</dd>
       <dt>${t('cv.today')}</dt><dd>${today}</dd>
+      <dt>${t('cv.coverage')}</dt><dd class="cv-coverage">${coverage(v.coverage)}</dd>
     </dl>
     <h4>${t('cv.units', { n: v.units.length })}</h4><ul class="cv-units">${units}${more || (v.units.length ? '' : `<li class="muted">${t('cv.none')}</li>`)}</ul>
     <h4>${t('cv.open', { n: open.length })}</h4><ul class="cv-open">${incidentItems(open, false)}</ul>
     <h4>${t('cv.recent', { n: recent.length })}</h4><ul class="cv-recent">${incidentItems(recent, true)}</ul>
+    <h4>${t('cv.points', { n: v.rapidResponsePoints.length + v.lockdownPoints.length })}</h4><ul class="cv-points">${pointItems(v)}</ul>
   </div>`;
+}
+
+function coverage(c) {
+  if (!c) return `<span class="cv-uncovered">${t('cv.uncovered')}</span>`;
+  const band = c.withinOneMinute ? 1 : c.withinThreeMinutes ? 3 : 5;
+  return `${t('cv.fastest', { eta: fmtSecs(c.etaSeconds), unit: escapeHtml(c.unitId) })} · ${t('cv.within', { n: band })}`;
+}
+
+function pointItems(v) {
+  const rapid = v.rapidResponsePoints.map(p =>
+    `<li data-point="${escapeHtml(p.id)}">${t('cv.rapid')} ${escapeHtml(p.name)} <span class="muted">${t('cv.holders', { n: p.holders.length })}</span></li>`);
+  const lockdown = v.lockdownPoints.map(({ planName, point: p }) =>
+    `<li data-point="${escapeHtml(p.id)}">${t(`lk.kind.${p.kind}`)} ${escapeHtml(p.name)} <span class="muted">${escapeHtml(planName)} · ${t(`lk.ring.${p.ring}`)}</span></li>`);
+  const all = [...rapid, ...lockdown];
+  return all.length ? all.join('') : `<li class="muted">${t('cv.none')}</li>`;
 }
 
 function incidentItems(list, closed) {

@@ -46,6 +46,8 @@ const zh = {
   // issue 10: the cell view (全息图)
   'cv.station': '所属警务站', 'cv.gridWorker': '网格员', 'cv.today': '今日警情', 'cv.units': '网格内力量（{n}）',
   'cv.open': '在办警情（{n}）', 'cv.recent': '近24小时已办（{n}）', 'cv.none': '无', 'cv.more': '另有 {n} 个',
+  'cv.coverage': '1-3-5分钟覆盖', 'cv.fastest': '最快 {eta}（{unit}）', 'cv.within': '{n}分钟内可达', 'cv.uncovered': '5分钟内无可用力量',
+  'cv.points': '点位（{n}）', 'cv.rapid': '快速反应点', 'cv.holders': '{n} 个力量驻守',
   // Lockdown (关城门), issue 10 part 2
   'lk.tab': '关城门', 'lk.title': '关城门', 'lk.drill': '演练', 'lk.plans': '预案', 'lk.activate': '为所选警情启动', 'lk.startDrill': '演练启动',
   'lk.running': '进行中', 'lk.none': '暂无启动的预案', 'lk.standDown': '解除', 'lk.since': '已启动', 'lk.sealing': '封控中…', 'lk.sealed': '封控用时',
@@ -110,6 +112,8 @@ const en = {
   // issue 10: the cell view (全息图)
   'cv.station': 'Station', 'cv.gridWorker': 'Grid worker', 'cv.today': 'Incidents today', 'cv.units': 'Units in the cell ({n})',
   'cv.open': 'Open incidents ({n})', 'cv.recent': 'Closed in the last 24 h ({n})', 'cv.none': 'None', 'cv.more': '{n} more',
+  'cv.coverage': '1-3-5 min coverage', 'cv.fastest': 'fastest {eta} ({unit})', 'cv.within': 'within {n} min', 'cv.uncovered': 'no available unit within 5 min',
+  'cv.points': 'Points ({n})', 'cv.rapid': 'Rapid-response point', 'cv.holders': 'held by {n}',
   // Lockdown (关城门), issue 10 part 2
   'lk.tab': 'Lockdown', 'lk.title': 'Close the city gates', 'lk.drill': 'drill', 'lk.plans': 'Plans', 'lk.activate': 'Activate for the selected incident', 'lk.startDrill': 'Start a drill',
   'lk.running': 'Active', 'lk.none': 'No plan active', 'lk.standDown': 'Stand down', 'lk.since': 'Since activation', 'lk.sealing': 'Sealing…', 'lk.sealed': 'Sealed in',
