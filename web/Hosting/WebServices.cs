@@ -113,6 +113,7 @@ public static class WebServices
         api.MapIncidentsApi();
         api.MapTasksApi();
         api.MapCityApi();
+        api.MapReplayApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Dapper;
+using GridCommand.Rules.Geo;
+using GridCommand.Rules.Tracks;
+
+namespace GridCommand.Silo.Storage;
+
+/// <summary>
+/// One piece of a unit's track as the unit_track table keeps it: the unit's points in one time bucket and one tile
+/// (<see cref="TrackGrid"/>), packed (<see cref="TrackCodec"/>). <paramref name="Piece"/>, the Unix milliseconds of
+/// the piece's first point, tells apart the pieces two silos (or a silo before and after a restart) wrote for the
+/// same unit, bucket and tile, so no writer ever overwrites another's points.
+/// </summary>
+public sealed record TrackPiece(string UnitId, long Bucket, int Tile, long Piece, int Count, byte[] Packed);
+
+/// <summary>The unit_track table: units' tracks, a row per piece, found by unit and time or by tile and time.</summary>
+public sealed class TrackTable(Func<CancellationToken, Task<DbConnection>> open)
+{
+    private const string Upsert = """
+        INSERT INTO unit_track (unit_id, bucket, tile, piece, point_count, packed)
+        VALUES (@UnitId, @Bucket, @Tile, @Piece, @Count, @Packed)
+        ON CONFLICT (unit_id, bucket, tile, piece) DO UPDATE SET point_count = excluded.point_count, packed = excluded.packed
+        WHERE excluded.point_count >= unit_track.point_count
+        """;
+
+    private const string Columns = "unit_id AS UnitId, bucket AS Bucket, packed AS Packed";
+
+    /// <summary>Saves pieces in one transaction; a piece saved again replaces its shorter self.</summary>
+    public async Task SaveAsync(IReadOnlyCollection<TrackPiece> pieces, CancellationToken ct = default)
+    {
+        if (pieces.Count == 0) return;
+        await using var db = await open(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        await db.ExecuteAsync(new CommandDefinition(Upsert, pieces, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <returns>each unit's points in the window, oldest first; units with none are left out.</returns>
+    public async Task<IReadOnlyDictionary<string, List<TrackPoint>>> ReadUnitsAsync(
+        IReadOnlyCollection<string> unitIds, ReplayWindow window, CancellationToken ct = default)
+    {
+        if (unitIds.Count == 0) return new Dictionary<string, List<TrackPoint>>();
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM unit_track WHERE unit_id IN @unitIds AND bucket BETWEEN @first AND @last",
+            new { unitIds, first = TrackGrid.Bucket(window.From), last = TrackGrid.Bucket(window.To) }, cancellationToken: ct));
+        return Tracks(rows, window, _ => true);
+    }
+
+    /// <returns>the points in the window of every unit that was inside the box in it (their points in the tiles the box touches), oldest first.</returns>
+    public async Task<IReadOnlyDictionary<string, List<TrackPoint>>> ReadAreaAsync(GeoBounds box, ReplayWindow window, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM unit_track WHERE bucket IN @buckets AND tile IN @tiles",
+            new { buckets = TrackGrid.Buckets(window.From, window.To).ToArray(), tiles = TrackGrid.Tiles(box).ToArray() },
+            cancellationToken: ct));
+        return Tracks(rows, window, points => points.Exists(p => box.Contains(new GeoPoint(p.Lat, p.Lon))));
+    }
+
+    /// <summary>Deletes the pieces of the buckets that ended before <paramref name="before"/>.</summary>
+    /// <returns>how many pieces were deleted.</returns>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        return await db.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM unit_track WHERE bucket <= @last",
+            new { last = before.ToUnixTimeSeconds() - (long)TrackGrid.BucketLength.TotalSeconds }, cancellationToken: ct));
+    }
+
+    private static Dictionary<string, List<TrackPoint>> Tracks(IEnumerable<Row> rows, ReplayWindow window, Predicate<List<TrackPoint>> wanted)
+    {
+        var tracks = new Dictionary<string, List<TrackPoint>>();
+        foreach (var row in rows)
+        {
+            var points = TrackCodec.Unpack(DateTimeOffset.FromUnixTimeSeconds(row.Bucket), row.Packed);
+            points.RemoveAll(p => !window.Contains(p.At));
+            if (points.Count == 0) continue;
+            if (tracks.TryGetValue(row.UnitId, out var track)) track.AddRange(points);
+            else tracks[row.UnitId] = points;
+        }
+        foreach (var (unitId, track) in tracks.ToList())
+        {
+            if (!wanted(track)) tracks.Remove(unitId);
+            else track.Sort((a, b) => a.At.CompareTo(b.At));
+        }
+        return tracks;
+    }
+
+    private sealed class Row
+    {
+        public string UnitId { get; init; } = "";
+        public long Bucket { get; init; }
+        public byte[] Packed { get; init; } = [];
+    }
+}
