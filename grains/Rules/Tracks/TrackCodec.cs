@@ -4,19 +4,22 @@ namespace GridCommand.Rules.Tracks;
 
 /// <summary>
 /// The packed form of a track piece: each point as the difference from the one before, in variable-length
-/// integers — time in milliseconds (with the status in its low 3 bits), latitude and longitude in
-/// <see cref="Resolution"/> degrees (about a metre) — so a unit that keeps still costs 3 bytes a point and one on
-/// the move 5 to 7. The first point is counted from the piece's base time and from 0°, 0°.
+/// integers — time in tenths of a second (with the status in its low 3 bits), latitude and longitude in
+/// <see cref="Resolution"/> degrees (about a metre) — so a unit sampled every 10 s costs 4 bytes a point keeping
+/// still and 6 on the move. The first point is counted from the piece's base time and from 0°, 0°.
 /// </summary>
 public static class TrackCodec
 {
     public const double Resolution = 1e-5;
 
+    /// <summary>Times are kept to this (a tenth of a second), in milliseconds.</summary>
+    public const long TimeStepMs = 100;
+
     /// <summary>Appends points to a piece, one after another: keeps the last point to take differences from.</summary>
     public sealed class Writer(DateTimeOffset baseTime)
     {
         private readonly List<byte> _bytes = new(64);
-        private long _at = baseTime.ToUnixTimeMilliseconds();
+        private long _at = Ticks(baseTime);
         private long _lat;
         private long _lon;
 
@@ -27,7 +30,7 @@ public static class TrackCodec
 
         public void Append(TrackPoint p)
         {
-            var at = p.At.ToUnixTimeMilliseconds();
+            var at = Ticks(p.At);
             var lat = Quantize(p.Lat);
             var lon = Quantize(p.Lon);
             WriteVarint(_bytes, (ZigZag(at - _at) << 3) | (ulong)p.Status);
@@ -52,7 +55,7 @@ public static class TrackCodec
     public static List<TrackPoint> Unpack(DateTimeOffset baseTime, ReadOnlySpan<byte> packed)
     {
         var points = new List<TrackPoint>();
-        long at = baseTime.ToUnixTimeMilliseconds(), lat = 0, lon = 0;
+        long at = Ticks(baseTime), lat = 0, lon = 0;
         var i = 0;
         while (i < packed.Length)
         {
@@ -62,10 +65,12 @@ public static class TrackCodec
             at += UnZigZag(head >> 3);
             lat += UnZigZag(ReadVarint(packed, ref i));
             lon += UnZigZag(ReadVarint(packed, ref i));
-            points.Add(new TrackPoint(DateTimeOffset.FromUnixTimeMilliseconds(at), lat * Resolution, lon * Resolution, (DutyStatus)status));
+            points.Add(new TrackPoint(DateTimeOffset.FromUnixTimeMilliseconds(at * TimeStepMs), lat * Resolution, lon * Resolution, (DutyStatus)status));
         }
         return points;
     }
+
+    private static long Ticks(DateTimeOffset t) => Math.DivRem(t.ToUnixTimeMilliseconds(), TimeStepMs) is var (q, r) && r < 0 ? q - 1 : q;
 
     private static long Quantize(double degrees) => (long)Math.Round(degrees / Resolution);
 
