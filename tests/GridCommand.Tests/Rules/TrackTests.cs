@@ -38,9 +38,9 @@ public sealed class TrackTests
 
         Assert.Equal(new TrackPoint(T0.AddSeconds(2), 32.4, 119.4, DutyStatus.Assigned), assigned);
         Assert.Equal(new TrackPoint(T0.AddSeconds(3), 32.4, 119.4, DutyStatus.EnRoute), enRoute);
-        // the interval runs from the status change
-        Assert.Null(sampler.Take(Unit(DutyStatus.EnRoute, 32.41, 119.4, T0.AddSeconds(10)), T0.AddSeconds(10)));
-        Assert.NotNull(sampler.Take(Unit(DutyStatus.EnRoute, 32.42, 119.4, T0.AddSeconds(13)), T0.AddSeconds(13)));
+        // the moving unit's interval runs on in its fixes' times
+        Assert.NotNull(sampler.Take(Unit(DutyStatus.EnRoute, 32.41, 119.4, T0.AddSeconds(10)), T0.AddSeconds(10)));
+        Assert.Null(sampler.Take(Unit(DutyStatus.EnRoute, 32.42, 119.4, T0.AddSeconds(13)), T0.AddSeconds(13)));
     }
 
     [Fact]
@@ -52,13 +52,14 @@ public sealed class TrackTests
     }
 
     [Fact]
-    public void A_fix_stamped_behind_the_last_point_within_the_interval_is_not_kept()
+    public void A_status_change_stamped_by_a_clock_ahead_of_the_device_does_not_hold_back_the_next_fixes()
     {
         var sampler = new TrackSampler(Interval);
-        sampler.Take(Unit(DutyStatus.Available, 32.4, 119.4, T0), T0);
-        sampler.Take(Unit(DutyStatus.Assigned, 32.4, 119.4, T0), T0.AddSeconds(5)); // stamped with the server's time
+        sampler.Take(Unit(DutyStatus.Available, 32.4, 119.4, T0), T0.AddSeconds(30)); // the device's clock is 30 s behind
+        sampler.Take(Unit(DutyStatus.Assigned, 32.4, 119.4, T0), T0.AddSeconds(31));
 
-        Assert.Null(sampler.Take(Unit(DutyStatus.Assigned, 32.41, 119.4, T0.AddSeconds(4)), T0.AddSeconds(6))); // the device's clock lags
+        Assert.NotNull(sampler.Take(Unit(DutyStatus.Assigned, 32.41, 119.4, T0.AddSeconds(10)), T0.AddSeconds(40)));
+        Assert.Null(sampler.Take(Unit(DutyStatus.Assigned, 32.42, 119.4, T0.AddSeconds(15)), T0.AddSeconds(45)));
     }
 
     // ---- packing ----
