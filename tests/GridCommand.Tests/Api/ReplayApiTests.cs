@@ -4,47 +4,19 @@ using GridCommand.Rules.Geo;
 
 namespace GridCommand.Tests.Api;
 
-/// <summary>An app whose silo samples tracks every second and saves them every second, so a test sees them at once.</summary>
-public sealed class QuickTracksApp() : SharedApp(ApiKit.SharedSettings(("Tracks:SampleInterval", "00:00:01"), ("Tracks:SaveInterval", "00:00:01")));
-
 /// <summary>The replay API: an incident's events and its units' tracks, an area's tracks and incidents, bad input and roles.</summary>
 public sealed class ReplayApiTests(QuickTracksApp shared) : IClassFixture<QuickTracksApp>
 {
     private GridCommandApp App => shared.App;
     private HttpClient Dispatcher => shared.Dispatcher;
 
-    /// <summary>An incident run from open to closed by a car that drives to it: returns the incident's id and the car.</summary>
-    private async Task<(string IncidentId, FieldUnit Car)> IncidentDrivenTo(string carId, GeoPoint scene)
-    {
-        var start = scene.Offset(800, 0);
-        var car = await App.EnrolOnDuty(shared.Commander, carId, "patrol-car", start);
-        var id = (await Dispatcher.CreateIncident("theft", scene)).Id();
-        await Dispatcher.RecommendationsOnce(id, 1);
-        var taskId = (await Dispatcher.Send(HttpMethod.Post, $"/api/incidents/{id}/dispatch", new { unitId = carId }, HttpStatusCode.OK)).Str("taskId");
-        await car.Client.Send(HttpMethod.Post, $"/api/tasks/{taskId}/accept", null, HttpStatusCode.OK);
-        for (var m = 200; m <= 800; m += 200)
-        {
-            await Task.Delay(1100); // a point a second at most
-            var p = start.Offset(m, 180);
-            await car.Client.Send(HttpMethod.Post, $"/api/units/{carId}/position", new { lat = p.Lat, lon = p.Lon }, HttpStatusCode.Accepted);
-        }
-        await car.Client.Send(HttpMethod.Post, $"/api/tasks/{taskId}/arrive", null, HttpStatusCode.OK);
-        await car.Client.Send(HttpMethod.Post, $"/api/tasks/{taskId}/complete", new { note = "found the bicycle" }, HttpStatusCode.OK);
-        await Dispatcher.Send(HttpMethod.Post, $"/api/incidents/{id}/close", new { resolution = "returned to its owner" }, HttpStatusCode.OK);
-        return (id, car);
-    }
-
-    private static IEnumerable<string> Statuses(JsonElement unit) => unit.GetProperty("points").EnumerateArray().Select(p => p.Str("status"));
-
     [Fact]
     public async Task An_incident_replay_has_the_incident_its_events_in_order_and_the_track_of_its_unit_from_dispatch_to_done()
     {
         var scene = Areas.Centre(5);
-        var (id, car) = await IncidentDrivenTo("replay-car", scene);
+        var (id, car) = await ReplayScenario.IncidentDrivenTo(App, shared.Commander, Dispatcher, "replay-car", scene);
 
-        var replay = await Eventually.Until(() => Dispatcher.Get($"/api/incidents/{id}/replay"),
-            r => r.GetProperty("units").EnumerateArray().Any(u => Statuses(u).Contains("on-scene") && Statuses(u).Last() == "available"),
-            "the car's track saved to its return");
+        var replay = await ReplayScenario.SavedReplay(Dispatcher, id);
 
         Assert.Equal(id, replay.GetProperty("incident").Id());
         Assert.Equal("closed", replay.GetProperty("incident").Str("status"));
@@ -63,7 +35,7 @@ public sealed class ReplayApiTests(QuickTracksApp shared) : IClassFixture<QuickT
         var unit = Assert.Single(replay.GetProperty("units").EnumerateArray());
         Assert.Equal((car.UnitId, "Test replay-car", "patrol-car"), (unit.Str("unitId"), unit.Str("name"), unit.Str("kind")));
         Assert.Equal(["off-duty", "available", "assigned", "en-route", "on-scene", "available"],
-            Statuses(unit).Where((s, i) => i == 0 || s != Statuses(unit).ElementAt(i - 1)));
+            ReplayScenario.Statuses(unit).Where((s, i) => i == 0 || s != ReplayScenario.Statuses(unit).ElementAt(i - 1)));
         var points = unit.GetProperty("points").EnumerateArray().ToList();
         var times = points.Select(p => p.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(times.Order(), times);
@@ -77,13 +49,13 @@ public sealed class ReplayApiTests(QuickTracksApp shared) : IClassFixture<QuickT
     public async Task An_area_replay_has_the_tracks_of_the_units_inside_the_box_and_the_incidents_opened_there()
     {
         var scene = Areas.Centre(6);
-        var (id, car) = await IncidentDrivenTo("area-car", scene);
+        var (id, car) = await ReplayScenario.IncidentDrivenTo(App, shared.Commander, Dispatcher, "area-car", scene);
         var elsewhere = await App.EnrolOnDuty(shared.Commander, "area-far", "guard", Areas.Centre(9));
         var (from, to) = (DateTimeOffset.UtcNow.AddMinutes(-10).ToString("O"), DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
         var box = $"south={scene.Lat - 0.012}&west={scene.Lon - 0.012}&north={scene.Lat + 0.012}&east={scene.Lon + 0.012}";
 
         var replay = await Eventually.Until(() => Dispatcher.Get($"/api/replay?{box}&from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}"),
-            r => r.GetProperty("units").EnumerateArray().Any(u => u.Str("unitId") == car.UnitId && Statuses(u).Contains("on-scene")),
+            r => r.GetProperty("units").EnumerateArray().Any(u => u.Str("unitId") == car.UnitId && ReplayScenario.Statuses(u).Contains("on-scene")),
             "the car's track in the area");
 
         var units = replay.GetProperty("units").EnumerateArray().ToList();

@@ -5,6 +5,7 @@ import {
   api, store, staffSession, goLogin, liveConnection, showStatus, cityMap, drawCells, newRequestId,
   fmtSecs, fmtDist, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS, isOpenIncident, isActiveTask,
 } from './common.js';
+import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 
 applyI18n();
 langSwitch();
@@ -28,6 +29,7 @@ const [cellList, stations, types] = await Promise.all([
   api('/api/incidents/types', { token }).catch(() => []),
 ]);
 drawCells(map, cellList, { renderer: canvas });
+wireAreaReplayLink($('replay-area'), map);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);
@@ -148,7 +150,8 @@ function renderDetail() {
     if (u?.lat != null) L.polyline([[i.lat, i.lon], [u.lat, u.lon]], { color: '#60a5fa', weight: 1.5, dashArray: '4 4', interactive: false }).addTo(focusLayer);
   }
   $('detail').innerHTML =
-    `<h3><span class="badge p${i.priority}">${tl(`prio.short.${i.priority}`)}</span> ${tl(`type.${i.type}`)} <span class="muted">${escapeHtml(i.id)}</span></h3>` +
+    `<h3><span class="badge p${i.priority}">${tl(`prio.short.${i.priority}`)}</span> ${tl(`type.${i.type}`)} <span class="muted">${escapeHtml(i.id)}</span>` +
+    ` <a class="replay-link" href="${incidentReplayHref(i.id)}">${tl('rp.open')}</a></h3>` +
     `<div id="detail-status" data-status="${i.status}">${tl(`istatus.${i.status}`)} · ${fmtTime(i.createdAt)}` +
     `${i.reportCount > 1 ? ` · ${tl('d.reports', { n: i.reportCount })}` : ''}</div>` +
     `<div class="muted">${escapeHtml(i.address ?? '')} ${escapeHtml(i.description ?? '')}</div>` +
