@@ -22,7 +22,7 @@ public sealed class GridDatabase : IAsyncDisposable
         source = dialect.CreateDataSource(connectionString);
         Events = new AdoEventLog(OpenAsync);
         Positions = new PositionTable(OpenAsync);
-        Tracks = new TrackTable(OpenAsync);
+        Tracks = new TrackTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
         Grains = new StoredGrains(OpenAsync, serviceId);
     }
 

@@ -83,6 +83,20 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
     }
 
     [Fact]
+    public async Task Hundreds_of_units_saved_in_one_batch_are_all_read_back()
+    {
+        var recorder = Recorder();
+        var ids = Enumerable.Range(0, 450).Select(i => $"{prefix}-{i}").ToList(); // more than one statement's rows on PostgreSQL
+        foreach (var (id, i) in ids.Select((id, i) => (id, i))) recorder.Record(id, Point(i % 60, lat0 + i * 1e-4, DutyStatus.Available));
+        await recorder.SaveAsync();
+
+        var tracks = await database.Tracks.ReadUnitsAsync(ids, new ReplayWindow(T0, T0.AddMinutes(1)));
+
+        Assert.Equal(ids.Order(), tracks.Keys.Order());
+        Assert.Equal(lat0 + 449 * 1e-4, Assert.Single(tracks[ids[449]]).Lat, 5);
+    }
+
+    [Fact]
     public async Task Two_recorders_writing_one_unit_keep_both_their_points()
     {
         var unit = $"{prefix}-moved";
