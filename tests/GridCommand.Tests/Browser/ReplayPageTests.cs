@@ -36,15 +36,19 @@ public sealed class ReplayCity : IAsyncLifetime
 [Collection(BrowserCollection.Name)]
 public sealed class ReplayPageTests(ReplayCity city) : IClassFixture<ReplayCity>
 {
-    private async Task<IPage> Open(string lang)
+    private async Task<IPage> SignedInPage(string lang)
     {
         var context = await city.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         context.SetDefaultTimeout(15_000);
-        using var client = city.App.CreateClient();
         var dispatcher = await city.App.StaffClient("dispatcher");
         await context.AddInitScriptAsync(BrowserFixture.SignedIn(SharedApp.TokenOf(dispatcher), "dispatcher") +
                                          $"localStorage.setItem('gc.lang', '{lang}');");
-        var page = await context.NewPageAsync();
+        return await context.NewPageAsync();
+    }
+
+    private async Task<IPage> Open(string lang)
+    {
+        var page = await SignedInPage(lang);
         await page.GotoAsync(new Uri(city.BaseUrl, $"/replay?incident={city.IncidentId}").ToString());
         await page.Locator(".rp-marker[data-unit-id='RB-car']").WaitForAsync();
         return page;
@@ -122,5 +126,37 @@ public sealed class ReplayPageTests(ReplayCity city) : IClassFixture<ReplayCity>
         Assert.Equal("警情回放", await page.TextContentAsync("#rp-heading"));
         Assert.Equal("播放", await page.TextContentAsync("#play"));
         Assert.Equal("派警", (await page.Locator("#events li[data-what='incident.dispatched'] [data-i18n]").First.TextContentAsync())?.Trim());
+    }
+
+    [Fact]
+    public async Task The_console_opens_the_incident_replay_and_the_area_replay_of_what_its_map_shows()
+    {
+        var page = await SignedInPage("zh");
+        await page.GotoAsync(new Uri(city.BaseUrl, "/dispatch").ToString());
+        await page.ClickAsync("#show-all"); // the closed incident is in today's list
+        await page.ClickAsync($"#queue li:has-text('{city.IncidentId}')");
+        Assert.EndsWith($"/replay?incident={city.IncidentId}", await page.GetAttributeAsync("#detail a.replay-link", "href"));
+
+        // The console's area link: the last 15 minutes of the middle of its map, in a box the server takes.
+        var link = new Uri(city.BaseUrl, (await page.GetAttributeAsync("#replay-area", "href"))!);
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        Assert.InRange(double.Parse(query["north"]!) - double.Parse(query["south"]!), 0.01, 0.1);
+        Assert.InRange(double.Parse(query["east"]!) - double.Parse(query["west"]!), 0.01, 0.1);
+        Assert.InRange((DateTimeOffset.Parse(query["to"]!) - DateTimeOffset.Parse(query["from"]!)).TotalMinutes, 14.9, 15.1);
+        await page.ClickAsync("#replay-area");
+        await BrowserFixture.UntilAt(page, u => u.AbsolutePath == "/replay");
+        await BrowserFixture.Until(page, "document.getElementById('rp-heading')?.textContent === '区域回放'");
+
+        // An area replay around the scene: the car's marker and the incident, and its opening in the events.
+        var scene = Areas.Centre(5);
+        var (from, to) = (DateTimeOffset.UtcNow.AddMinutes(-15).ToString("O"), DateTimeOffset.UtcNow.ToString("O"));
+        await page.GotoAsync(new Uri(city.BaseUrl, $"/replay?south={scene.Lat - 0.02}&west={scene.Lon - 0.02}&north={scene.Lat + 0.02}" +
+                                                  $"&east={scene.Lon + 0.02}&from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}").ToString());
+        await page.Locator(".rp-marker[data-unit-id='RB-car']").WaitForAsync();
+        await page.Locator($".rp-incident[data-incident-id='{city.IncidentId}']").WaitForAsync();
+        Assert.Equal(1, await page.Locator("#events li[data-what='incident.opened']").CountAsync());
+        await page.ClickAsync("[data-speed='60']");
+        await page.ClickAsync("#play");
+        await BrowserFixture.Until(page, "document.querySelector('#events li.current')?.dataset.what === 'incident.opened'");
     }
 }
