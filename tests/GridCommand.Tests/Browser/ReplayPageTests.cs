@@ -4,41 +4,36 @@ using Microsoft.Playwright;
 
 namespace GridCommand.Tests.Browser;
 
-/// <summary>A city of its own (no simulator) whose tracks are sampled and saved every second, and its own Chromium.</summary>
+/// <summary>A city of its own (no simulator) whose tracks are sampled and saved every second, with one incident run in it.</summary>
 public sealed class ReplayCity : IAsyncLifetime
 {
     public GridCommandApp App { get; } = new(ReplayScenario.QuickTracks);
     public Uri BaseUrl { get; private set; } = null!;
-    public IPlaywright Playwright { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
     public string IncidentId { get; private set; } = "";
     public JsonElement Replay { get; private set; }
 
     public async Task InitializeAsync()
     {
         BaseUrl = App.StartOnRealPort();
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await BrowserFixture.LaunchChromium(Playwright);
         var dispatcher = await App.StaffClient("dispatcher");
         (IncidentId, _) = await ReplayScenario.IncidentDrivenTo(App, await App.StaffClient("commander"), dispatcher, "RB-car", Areas.Centre(5));
         Replay = await ReplayScenario.SavedReplay(dispatcher, IncidentId);
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        await Browser.CloseAsync();
-        Playwright.Dispose();
         App.Dispose();
+        return Task.CompletedTask;
     }
 }
 
 /// <summary>The replay page plays an incident: the car's marker moves, the current event follows, the slider seeks, speeds and both languages work.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReplayPageTests(ReplayCity city) : IClassFixture<ReplayCity>
+public sealed class ReplayPageTests(BrowserFixture browser, ReplayCity city) : IClassFixture<ReplayCity>
 {
     private async Task<IPage> SignedInPage(string lang)
     {
-        var context = await city.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
         context.SetDefaultTimeout(15_000);
         var dispatcher = await city.App.StaffClient("dispatcher");
         await context.AddInitScriptAsync(BrowserFixture.SignedIn(SharedApp.TokenOf(dispatcher), "dispatcher") +
