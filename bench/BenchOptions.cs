@@ -5,6 +5,8 @@ namespace GridCommand.Bench;
 /// --units 30000 --seconds 60 --baseline-seconds 10 --connections 64 --phones 20 --district-units 3000
 /// --url http://host:port --user commander --password commander (a running server), --noop-path /api/auth/me, or
 /// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
+/// --tracks 24 is the track store's benchmark instead: --units units' tracks over that many hours, written and queried
+/// through the product's own track store, on --storage (and --cs; SQLite in a temporary file without it). No server.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -21,6 +23,9 @@ public sealed record BenchOptions
     public string Password { get; init; } = "commander";
     public string Storage { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
+
+    /// <summary>The hours of tracks the track store's benchmark writes; null for the load benchmark.</summary>
+    public int? TrackHours { get; init; }
 
     /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
     public string NoopPath { get; init; } = "/api/auth/me";
@@ -50,6 +55,7 @@ public sealed record BenchOptions
             Storage = given.GetValueOrDefault("storage", defaults.Storage),
             ConnectionString = given.GetValueOrDefault("cs"),
             NoopPath = given.GetValueOrDefault("noop-path", defaults.NoopPath),
+            TrackHours = given.TryGetValue("tracks", out var hours) ? int.Parse(hours) : null,
         };
     }
 }

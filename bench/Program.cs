@@ -5,7 +5,9 @@ using GridCommand.Bench;
 //   dotnet run -c Release --project bench -- --units 30000 [--seconds 60] [--storage sqlite|postgres --cs "..."]
 //   dotnet run -c Release --project bench -- --units 30000 --url http://host:port [--user commander --password commander]
 // Without --url it builds and starts the web server itself (one process, demo accounts, no simulator).
+//   dotnet run -c Release --project bench -- --tracks 24 --units 30000 [--storage postgres --cs "..."]: the track store.
 var options = BenchOptions.Parse(args);
+if (options.TrackHours is { } trackHours) return await TrackBench.RunAsync(options, trackHours);
 ServerProcess? server = null;
 try
 {

@@ -1,9 +1,9 @@
 -- GridCommand's schema for PostgreSQL, the production store. The silo runs an embedded copy of this very
 -- file at every start (every statement is idempotent; concurrent starts are serialized by an advisory lock).
 --
--- Three parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
+-- Four parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
 -- written by us to the contract of Orleans' scripts in dotnet/orleans src/AdoNet, simplified with a unique
--- index and upserts), the append-only event log, and the position journal. Keep sqlite.sql in step.
+-- index and upserts), the append-only event log, the position journal and the units' tracks. Keep sqlite.sql in step.
 -- Timestamps are timestamptz (stored as UTC).
 
 -- The queries Orleans runs, by key. Orleans binds parameters by name and reads result columns by name.
@@ -89,3 +89,19 @@ CREATE TABLE IF NOT EXISTS unit_position
     accuracy_m  double precision,
     seq         bigint           NOT NULL
 );
+
+-- Units' tracks for replays (issue 10, replay): a row per piece, a unit's sampled points in one 10-minute bucket
+-- (Unix seconds of its start) and one tile of 0.01° (TrackGrid), packed as differences (TrackCodec). piece is the
+-- Unix milliseconds of the piece's first point: two silos writing the same unit's bucket and tile never collide.
+-- Found by unit and time through the key, by place and time through unit_track_area; pruned by bucket.
+CREATE TABLE IF NOT EXISTS unit_track
+(
+    unit_id     text    NOT NULL,
+    bucket      bigint  NOT NULL,
+    tile        integer NOT NULL,
+    piece       bigint  NOT NULL,
+    point_count integer NOT NULL,
+    packed      bytea   NOT NULL,
+    PRIMARY KEY (unit_id, bucket, tile, piece)
+);
+CREATE INDEX IF NOT EXISTS unit_track_area ON unit_track (bucket, tile);

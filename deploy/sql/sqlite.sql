@@ -1,9 +1,9 @@
 -- GridCommand's schema for SQLite, the embedded default. The silo runs an embedded copy of this very file
 -- at every start (every statement is idempotent), so code and schema cannot drift apart.
 --
--- Three parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
+-- Four parts: the tables and queries Orleans' ADO.NET grain storage reads (OrleansQuery, OrleansStorage;
 -- written by us to the contract of Orleans' scripts in dotnet/orleans src/AdoNet, simplified with a unique
--- index and upserts), the append-only event log, and the position journal.
+-- index and upserts), the append-only event log, the position journal and the units' tracks.
 -- Timestamps we write are UTC text 'yyyy-MM-dd HH:mm:ss.ffffff' (trailing zeros trimmed), which sorts as time.
 
 -- Readers never block the writer; the mode is stored in the database file.
@@ -96,3 +96,19 @@ CREATE TABLE IF NOT EXISTS unit_position
     accuracy_m  REAL,
     seq         INTEGER NOT NULL
 );
+
+-- Units' tracks for replays (issue 10, replay): a row per piece, a unit's sampled points in one 10-minute bucket
+-- (Unix seconds of its start) and one tile of 0.01° (TrackGrid), packed as differences (TrackCodec). piece is the
+-- Unix milliseconds of the piece's first point: two silos writing the same unit's bucket and tile never collide.
+-- Found by unit and time through the key, by place and time through unit_track_area; pruned by bucket.
+CREATE TABLE IF NOT EXISTS unit_track
+(
+    unit_id     TEXT    NOT NULL,
+    bucket      INTEGER NOT NULL,
+    tile        INTEGER NOT NULL,
+    piece       INTEGER NOT NULL,
+    point_count INTEGER NOT NULL,
+    packed      BLOB    NOT NULL,
+    PRIMARY KEY (unit_id, bucket, tile, piece)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS unit_track_area ON unit_track (bucket, tile);

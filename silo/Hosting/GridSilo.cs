@@ -79,6 +79,7 @@ public static class GridSilo
             sp.GetRequiredService<GrainSettings>(), sp.GetRequiredService<ILogger<PositionJournal>>()));
         services.AddSingleton<IPositionJournal>(sp => sp.GetRequiredService<PositionJournal>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PositionJournal>());
+        services.AddTrackRecorder(config);
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<IGrainFactory>(), cluster.ChangeBatchInterval,
             sp.GetRequiredService<ILogger<ChangeFeed>>()));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());

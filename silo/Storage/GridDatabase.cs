@@ -22,6 +22,7 @@ public sealed class GridDatabase : IAsyncDisposable
         source = dialect.CreateDataSource(connectionString);
         Events = new AdoEventLog(OpenAsync);
         Positions = new PositionTable(OpenAsync);
+        Tracks = new TrackTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
         Grains = new StoredGrains(OpenAsync, serviceId);
     }
 
@@ -44,6 +45,9 @@ public sealed class GridDatabase : IAsyncDisposable
     public IEventLog Events { get; }
 
     public PositionTable Positions { get; }
+
+    /// <summary>The units' tracks, for replays.</summary>
+    public TrackTable Tracks { get; }
 
     public StoredGrains Grains { get; }
 

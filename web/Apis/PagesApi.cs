@@ -23,6 +23,7 @@ public static class PagesApi
         ["/dispatch"] = "dispatch.html",
         ["/field"] = "field.html",
         ["/login"] = "login.html",
+        ["/replay"] = "replay.html",
     };
 
     public static IEndpointRouteBuilder MapPagesApi(this IEndpointRouteBuilder app)

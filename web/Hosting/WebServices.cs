@@ -120,6 +120,7 @@ public static class WebServices
         api.MapCellViewApi();
         api.MapLockdownApi();
         api.MapCoverageApi();
+        api.MapReplayApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

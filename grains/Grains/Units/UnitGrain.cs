@@ -4,25 +4,28 @@ using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Grains.Coverage;
 using GridCommand.Grains.Storage;
+using GridCommand.Rules.Tracks;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Units;
 
 /// <summary>
 /// A patrol unit, guard or volunteer. A fix costs no database write of its own: it updates memory, goes to the
-/// silo's change feed and position journal, and reaches a cell only when the unit changes cell, status or
-/// staleness. Commands are saved before they are answered.
+/// silo's change feed and position journal (and, sampled, to its track recorder), and reaches a cell only when the
+/// unit changes cell, status or staleness. Commands are saved before they are answered.
 /// </summary>
 public sealed class UnitGrain(
     [PersistentState(GrainKinds.Unit, GrainKinds.Storage)] IPersistentState<UnitState> state,
     GridServices services,
     IPositionJournal journal,
-    ICoverageMailbox coverageMailbox)
+    ICoverageMailbox coverageMailbox,
+    ITrackRecorder tracks)
     : GridGrain<UnitState>(state, services, GrainKinds.Unit), IUnitGrain
 {
     /// <summary>Marked stale within this of its newest fix growing too old.</summary>
     private static readonly TimeSpan StaleMargin = TimeSpan.FromSeconds(1);
 
+    private readonly TrackSampler _track = new(tracks.SampleInterval);
     private IGrainTimer? _staleTimer;
     private bool _watchingStaleness;
     private UnitCoverageSender? _coverage;
@@ -123,14 +126,20 @@ public sealed class UnitGrain(
     {
         if (outcome.CellChanged && outcome.LeftCell is { } left) _ = Cell(left).UnitLeft(Id, State.Seq);
         if (outcome.CellChanged || outcome.StaleChanged) TellCell();
-        Feed.UnitChanged(State.Snapshot());
-        _coverage!.Update(State);
+        Changed(State.Snapshot());
     }
 
     private void StatusChanged()
     {
         TellCell();
-        Feed.UnitChanged(State.Snapshot());
+        Changed(State.Snapshot());
+    }
+
+    /// <summary>The screens hear of every change; the unit's track keeps a sample of them; its reach's cells hear of it when their ETA moved.</summary>
+    private void Changed(UnitSnapshot snapshot)
+    {
+        Feed.UnitChanged(snapshot);
+        if (_track.Take(snapshot, Runtime.Now) is { } point) tracks.Record(Id, point);
         _coverage!.Update(State);
     }
 

@@ -73,6 +73,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/stations", null, WallScreen),
         ("GET", "/api/stations/S01", null, Staff),
         ("GET", "/api/kpis", null, WallScreen),
+        ("GET", $"/api/incidents/{Incident}/replay", null, Staff),
+        ("GET", "/api/replay", null, Staff),
         ("GET", "/metrics", null, "commander"),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),

@@ -26,6 +26,7 @@ public sealed class HostileRequests(Random random, HostileTokens tokens, IReadOn
         "POST /api/auth/login", "POST /api/auth/device", "GET /api/auth/me", "GET /health", "GET /dashboard", "GET /dashboard/{id}",
         "GET /wall", "GET /dispatch", "GET /field", "GET /login", "POST /hubs/wall/negotiate", "POST /hubs/field/negotiate",
         "GET /{id}", "GET /api/{id}",
+        "GET /api/incidents/{id}/replay", "GET /api/replay", "GET /replay",
     ];
 
     private static readonly string[] Ids =

@@ -8,6 +8,7 @@ import {
 import { cellViewOnClick } from './cell-view.js';
 import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 import { rapidResponsePoints } from './rapid-points.js';
+import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 
 applyI18n();
 langSwitch();
@@ -34,6 +35,7 @@ const { cells } = drawCells(map, cellList, { renderer: canvas });
 // A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
 const cellView = cellViewOnClick(map, cells, () => token, () => drawingPlan());
 rapidResponsePoints(map, () => token);
+wireAreaReplayLink($('replay-area'), map);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
 const focusLayer = L.layerGroup().addTo(map);
@@ -154,7 +156,8 @@ function renderDetail() {
     if (u?.lat != null) L.polyline([[i.lat, i.lon], [u.lat, u.lon]], { color: '#60a5fa', weight: 1.5, dashArray: '4 4', interactive: false }).addTo(focusLayer);
   }
   $('detail').innerHTML =
-    `<h3><span class="badge p${i.priority}">${tl(`prio.short.${i.priority}`)}</span> ${tl(`type.${i.type}`)} <span class="muted">${escapeHtml(i.id)}</span></h3>` +
+    `<h3><span class="badge p${i.priority}">${tl(`prio.short.${i.priority}`)}</span> ${tl(`type.${i.type}`)} <span class="muted">${escapeHtml(i.id)}</span>` +
+    ` <a class="replay-link" href="${incidentReplayHref(i.id)}">${tl('rp.open')}</a></h3>` +
     `<div id="detail-status" data-status="${i.status}">${tl(`istatus.${i.status}`)} · ${fmtTime(i.createdAt)}` +
     `${i.reportCount > 1 ? ` · ${tl('d.reports', { n: i.reportCount })}` : ''}</div>` +
     `<div class="muted">${escapeHtml(i.address ?? '')} ${escapeHtml(i.description ?? '')}</div>` +

@@ -65,6 +65,13 @@ const zh = {
   'cov.uncovered': '未覆盖网格', 'cov.show': '显示覆盖', 'cov.hide': '隐藏覆盖', 'cov.band1': '≤1分钟', 'cov.band3': '≤3分钟',
   'cov.band5': '≤5分钟', 'cov.uncoveredBand': '5分钟未覆盖',
   'rrp.title': '快速反应点', 'rrp.holders': '驻守力量 {n} 个', 'rrp.unknown': '未登记',
+  // issue 10 part 4: incident and area replay
+  'rp.title': '回放', 'rp.incident': '警情回放', 'rp.area': '区域回放', 'rp.play': '播放', 'rp.pause': '暂停', 'rp.slider': '拖动选择时间',
+  'rp.events': '事件', 'rp.units': '力量', 'rp.loading': '加载中…', 'rp.failed': '无法加载回放', 'rp.noTracks': '时段内没有轨迹',
+  'rp.noEvents': '时段内没有事件', 'rp.open': '回放', 'rp.areaHere': '回放本区域（近15分钟）',
+  'rp.ev.incident.opened': '立案', 'rp.ev.incident.repeat-call': '重复报警', 'rp.ev.incident.dispatched': '派警', 'rp.ev.incident.re-offered': '改派下一单位',
+  'rp.ev.task.accept': '接警', 'rp.ev.task.decline': '拒绝', 'rp.ev.task.arrive': '到达现场', 'rp.ev.task.complete': '处置完毕',
+  'rp.ev.task.timed-out': '超时未接', 'rp.ev.task.cancelled': '任务取消', 'rp.ev.task.reassigned': '改派', 'rp.ev.incident.closed': '结案',
 };
 
 const en = {
@@ -131,6 +138,13 @@ const en = {
   'cov.uncovered': 'cells uncovered', 'cov.show': 'Show coverage', 'cov.hide': 'Hide coverage', 'cov.band1': '≤ 1 min', 'cov.band3': '≤ 3 min',
   'cov.band5': '≤ 5 min', 'cov.uncoveredBand': 'not within 5 min',
   'rrp.title': 'Rapid-response point', 'rrp.holders': '{n} units hold it', 'rrp.unknown': 'not enrolled',
+  // issue 10 part 4: incident and area replay
+  'rp.title': 'Replay', 'rp.incident': 'Incident replay', 'rp.area': 'Area replay', 'rp.play': 'Play', 'rp.pause': 'Pause', 'rp.slider': 'Drag to pick a time',
+  'rp.events': 'Events', 'rp.units': 'Units', 'rp.loading': 'Loading…', 'rp.failed': 'Could not load the replay', 'rp.noTracks': 'No tracks in this window',
+  'rp.noEvents': 'No events in this window', 'rp.open': 'Replay', 'rp.areaHere': 'Replay this area (last 15 min)',
+  'rp.ev.incident.opened': 'Opened', 'rp.ev.incident.repeat-call': 'Repeat call', 'rp.ev.incident.dispatched': 'Dispatched', 'rp.ev.incident.re-offered': 'Offered to the next unit',
+  'rp.ev.task.accept': 'Accepted', 'rp.ev.task.decline': 'Declined', 'rp.ev.task.arrive': 'Arrived', 'rp.ev.task.complete': 'Done',
+  'rp.ev.task.timed-out': 'Timed out', 'rp.ev.task.cancelled': 'Task cancelled', 'rp.ev.task.reassigned': 'Reassigned', 'rp.ev.incident.closed': 'Closed',
 };
 
 export const dictionaries = { zh, en };
