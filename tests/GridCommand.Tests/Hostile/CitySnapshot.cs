@@ -25,9 +25,20 @@ public sealed record CitySnapshot(
             .Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!)
             .Concat(alsoCells ?? []).ToHashSet();
         var cells = new Dictionary<string, string>();
-        foreach (var id in cellIds) cells[id] = (await commander.Get($"/api/cells/{id}")).GetRawText();
+        foreach (var id in cellIds) cells[id] = WithoutCoverage(await commander.Get($"/api/cells/{id}"));
         var events = await app.Service<GridDatabase>().Events.ReadSinceAsync(DateTimeOffset.UnixEpoch, 1_000_000);
         return new CitySnapshot(units, incidents, cells, events);
+    }
+
+    /// <summary>
+    /// A cell as it reads, less its coverage: that follows the units within five minutes of it, wherever they are, and
+    /// the units themselves are compared one by one.
+    /// </summary>
+    private static string WithoutCoverage(JsonElement cell)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(cell.GetRawText())!.AsObject();
+        node.Remove("coverage");
+        return node.ToJsonString();
     }
 
     /// <summary>The city once it is at rest: the one-way messages and change batches of earlier commands all arrived (two reads alike).</summary>
