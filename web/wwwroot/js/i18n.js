@@ -72,6 +72,11 @@ const zh = {
   'rp.ev.incident.opened': '立案', 'rp.ev.incident.repeat-call': '重复报警', 'rp.ev.incident.dispatched': '派警', 'rp.ev.incident.re-offered': '改派下一单位',
   'rp.ev.task.accept': '接警', 'rp.ev.task.decline': '拒绝', 'rp.ev.task.arrive': '到达现场', 'rp.ev.task.complete': '处置完毕',
   'rp.ev.task.timed-out': '超时未接', 'rp.ev.task.cancelled': '任务取消', 'rp.ev.task.reassigned': '改派', 'rp.ev.incident.closed': '结案',
+  // issue 11 part 1: chat-group intake (微信群 抓取和预判)
+  'ci.tab': '群情', 'ci.none': '暂无群消息线索', 'ci.createIncident': '立案', 'ci.dismiss': '忽略', 'ci.dismissed': '已忽略',
+  'ci.escalatedTo': '已立案', 'ci.escalated': '已立案 {id}', 'ci.dismissedToast': '已忽略', 'ci.reports': '{n} 条消息',
+  'ci.groups': '来自 {n} 个群', 'ci.matched': '命中词', 'ci.class.urgent': '紧急', 'ci.class.service': '求助', 'ci.class.noise': '无关',
+  'ci.wallIn': '今日群消息', 'ci.wallEscalated': '群情立案',
 };
 
 const en = {
@@ -145,6 +150,11 @@ const en = {
   'rp.ev.incident.opened': 'Opened', 'rp.ev.incident.repeat-call': 'Repeat call', 'rp.ev.incident.dispatched': 'Dispatched', 'rp.ev.incident.re-offered': 'Offered to the next unit',
   'rp.ev.task.accept': 'Accepted', 'rp.ev.task.decline': 'Declined', 'rp.ev.task.arrive': 'Arrived', 'rp.ev.task.complete': 'Done',
   'rp.ev.task.timed-out': 'Timed out', 'rp.ev.task.cancelled': 'Task cancelled', 'rp.ev.task.reassigned': 'Reassigned', 'rp.ev.incident.closed': 'Closed',
+  // issue 11 part 1: chat-group intake (微信群 抓取和预判)
+  'ci.tab': 'Chat intake', 'ci.none': 'No chat-group leads', 'ci.createIncident': 'Create incident', 'ci.dismiss': 'Dismiss', 'ci.dismissed': 'Dismissed',
+  'ci.escalatedTo': 'Incident', 'ci.escalated': 'Incident {id} created', 'ci.dismissedToast': 'Dismissed', 'ci.reports': '{n} messages',
+  'ci.groups': 'from {n} groups', 'ci.matched': 'Matched', 'ci.class.urgent': 'Urgent', 'ci.class.service': 'Service request', 'ci.class.noise': 'Noise',
+  'ci.wallIn': 'Chat messages today', 'ci.wallEscalated': 'Chat incidents today',
 };
 
 export const dictionaries = { zh, en };
