@@ -81,6 +81,18 @@ public sealed class ChatIntakeApiTests(ChatIntakeApp fx) : IClassFixture<ChatInt
     }
 
     [Fact]
+    public async Task A_candidate_about_an_incident_already_open_merges_into_it_as_a_repeat_call()
+    {
+        var centre = fx.App.Service<CityGrid>().Find(fx.OtherCellId)!.Centre;
+        var open = (await fx.Dispatcher.CreateIncident("fire", centre, priority: 1)).Id();
+        var message = await Post(new { groupId = "wx-fire", cellId = fx.OtherCellId, sender = "周女士", text = "小区里着火了，好大的烟" });
+
+        var escalated = await fx.Station.Send(HttpMethod.Post, $"/api/intake/{message.Str("candidateId")}/incident", null, HttpStatusCode.OK);
+        Assert.Equal(open, escalated.Str("incidentId"));
+        Assert.Equal(2, (await fx.Dispatcher.Get($"/api/incidents/{open}")).GetProperty("reportCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Noise_is_classified_but_queued_nowhere_and_a_group_without_a_cell_is_classified_too()
     {
         var noise = await Post(new { groupId = ChatIntakeApp.GroupId, sender = "物业", text = "明天上午九点停水，请提前储水" });
