@@ -16,7 +16,9 @@ public sealed class IntakeQueue
         }
         var candidate = IntakeCandidate.From(IntakeIds.Candidate(stationId, ++Issued), r);
         Candidates.Add(candidate);
-        ForgetOldDecisions(settings.KeepDecided);
+        Forget(CandidateStatus.Pending, settings.KeepPending);
+        Forget(CandidateStatus.Escalated, settings.KeepDecided);
+        Forget(CandidateStatus.Dismissed, settings.KeepDecided);
         return (candidate, true);
     }
 
@@ -31,9 +33,10 @@ public sealed class IntakeQueue
         candidate.Status == CandidateStatus.Pending ? Outcome.Ok
             : Outcome.Refuse(RejectionCode.Conflict, $"Candidate {candidate.Id} was {candidate.Status.ToString().ToLowerInvariant()} already.");
 
-    private void ForgetOldDecisions(int keep)
+    /// <summary>Keeps the <paramref name="keep"/> latest candidates with <paramref name="status"/>.</summary>
+    private void Forget(CandidateStatus status, int keep)
     {
-        var decided = Candidates.Where(c => c.Status != CandidateStatus.Pending).OrderByDescending(c => c.DecidedAt).Skip(keep).ToHashSet();
-        if (decided.Count > 0) Candidates.RemoveAll(decided.Contains);
+        var old = Candidates.Where(c => c.Status == status).OrderByDescending(c => c.DecidedAt ?? c.LastAt).Skip(keep).ToHashSet();
+        if (old.Count > 0) Candidates.RemoveAll(old.Contains);
     }
 }

@@ -16,6 +16,8 @@ public sealed class IntakeSettings
     public double SimilarText { get; set; } = 0.4;
     /// <summary>Decided candidates a station keeps to look back on; pending ones are always kept.</summary>
     public int KeepDecided { get; set; } = 200;
+    /// <summary>Waiting candidates a station keeps: a queue nobody works through must not grow without end; the oldest go first.</summary>
+    public int KeepPending { get; set; } = 1000;
 
     public static readonly IReadOnlyList<IntakeTerm> DefaultKeywords =
     [

@@ -109,6 +109,15 @@ public sealed class ChatIntakeRulesTests
     }
 
     [Fact]
+    public void A_queue_nobody_works_through_keeps_its_latest_waiting_candidates()
+    {
+        var queue = new IntakeQueue();
+        var settings = new IntakeSettings { KeepPending = 3 };
+        for (var i = 0; i < 5; i++) queue.Add("S1", Report($"g{i}", $"C0{i}-00", i % 2 == 0 ? "有人打架" : "有小偷", TimeSpan.FromMinutes(i * 20)), settings);
+        Assert.Equal(["S1.M3", "S1.M4", "S1.M5"], queue.Candidates.Select(c => c.Id).Order());
+    }
+
+    [Fact]
     public void A_candidate_id_names_its_station()
     {
         Assert.Equal("S-01.a", IntakeIds.StationOf(IntakeIds.Candidate("S-01.a", 12)));
