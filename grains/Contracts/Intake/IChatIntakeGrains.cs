@@ -1,3 +1,6 @@
+using GridCommand.Rules.Intake;
+using Orleans.Concurrency;
+
 namespace GridCommand.Contracts.Intake;
 
 /// <summary>A community chat group, keyed by its id: the cell it belongs to, and where its messages go.</summary>
@@ -17,7 +20,7 @@ public interface IChatGroupGrain : IGrainWithStringKey
 public interface IStationIntakeGrain : IGrainWithStringKey
 {
     /// <summary>Adds a judged message: a new candidate, or one more report of a pending one.</summary>
-    Task<CandidateView> Add(Rules.Intake.ChatReport report);
+    Task<CandidateView> Add(ChatReport report);
 
     Task<IReadOnlyList<CandidateView>> List();
 
@@ -32,7 +35,7 @@ public interface IStationIntakeGrain : IGrainWithStringKey
 /// <summary>The city's chat-group numbers for today (key <see cref="CityKeys.City"/>).</summary>
 public interface IIntakeCountsGrain : IGrainWithStringKey
 {
-    [Orleans.Concurrency.OneWay]
+    [OneWay]
     Task Count(int messages, int candidates, int escalated);
 
     Task<IntakeToday> Today();
