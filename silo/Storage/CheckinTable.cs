@@ -7,6 +7,9 @@ using GridCommand.Rules.Units;
 
 namespace GridCommand.Silo.Storage;
 
+/// <summary>How many check-ins of a category a station's units made in a window (units with no station: a null station).</summary>
+public sealed record StationCheckins(string? StationId, CheckinCategory Category, int Count);
+
 /// <summary>A check-in's photo as kept: its media type (from its bytes) and the bytes.</summary>
 public sealed record CheckinPhoto(string MediaType, byte[] Bytes);
 
@@ -69,6 +72,19 @@ public sealed class CheckinTable(Func<CancellationToken, Task<DbConnection>> ope
             new { since = DbTime.ToDb(since), limit }, ct);
     }
 
+    /// <returns>the check-ins from <paramref name="from"/> to before <paramref name="to"/> (a city day, say) counted by station and category.</returns>
+    public async Task<IReadOnlyList<StationCheckins>> CountByStationAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<(string? StationId, string Category, long Count)>(new CommandDefinition(
+            """
+            SELECT station_id, category, COUNT(*) FROM checkin WHERE at >= @from AND at < @to
+            GROUP BY station_id, category ORDER BY station_id, category
+            """,
+            new { from = DbTime.ToDb(from), to = DbTime.ToDb(to) }, cancellationToken: ct));
+        return [.. rows.Select(r => new StationCheckins(r.StationId, Wire<CheckinCategory>(r.Category), (int)r.Count))];
+    }
+
     /// <summary>Keeps a check-in's photo (before the check-in itself: a check-in that names a photo always has it).</summary>
     public async Task SavePhotoAsync(string checkinId, CheckinPhoto photo, CancellationToken ct = default)
     {
@@ -90,6 +106,8 @@ public sealed class CheckinTable(Func<CancellationToken, Task<DbConnection>> ope
         return row is null ? null : new CheckinPhoto(row.MediaType, row.Bytes);
     }
 
+    private static T Wire<T>(string name) where T : struct, Enum => GrainJson.Deserialize<T>($"\"{name}\"");
+
     private static async Task<IReadOnlyList<Checkin>> Query(DbConnection db, string sql, object parameters, CancellationToken ct) =>
         [.. (await db.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct))).Select(r => r.ToCheckin())];
 
@@ -108,8 +126,8 @@ public sealed class CheckinTable(Func<CancellationToken, Task<DbConnection>> ope
         public double Lon { get; init; }
         public string? PhotoType { get; init; }
 
-        public Checkin ToCheckin() => new(Id, UnitId, UnitName, GrainJson.Deserialize<UnitKind>($"\"{UnitKind}\""), StationId, CellId,
-            GrainJson.Deserialize<CheckinCategory>($"\"{Category}\""), Note, Lat, Lon, DbTime.FromDb(At), PhotoType);
+        public Checkin ToCheckin() =>
+            new(Id, UnitId, UnitName, Wire<UnitKind>(UnitKind), StationId, CellId, Wire<CheckinCategory>(Category), Note, Lat, Lon, DbTime.FromDb(At), PhotoType);
     }
 
     private sealed class PhotoRow

@@ -52,9 +52,30 @@ public abstract class CheckinStoreContract(TestDatabase db) : IAsyncLifetime
         await database.Checkins.AddAsync(Checkin($"{cellId}-a", since));
         await database.Checkins.AddAsync(Checkin($"{cellId}-b", since.AddHours(1)) with { Note = null, StationId = null, PhotoType = null });
 
-        var found = await database.Checkins.ReadSinceAsync(since, 1000);
-        Assert.Equal([$"{cellId}-b", $"{cellId}-a"], found.Where(c => c.CellId == cellId).Select(c => c.Id));
+        var found = (await database.Checkins.ReadSinceAsync(since, 1000)).Where(c => c.CellId == cellId).ToList(); // other tests' days may come later
+        Assert.Equal([$"{cellId}-b", $"{cellId}-a"], found.Select(c => c.Id));
         Assert.Equal((null, null, null), (found[0].Note, found[0].StationId, found[0].PhotoType));
+    }
+
+    [Fact]
+    public async Task A_days_check_ins_are_counted_by_station_and_category()
+    {
+        var day = T0.AddYears(5).AddDays(Random.Shared.Next(1000)); // a day no other test writes
+        await database.Checkins.AddAsync(Checkin($"{cellId}-1", day.AddHours(1)));
+        await database.Checkins.AddAsync(Checkin($"{cellId}-2", day.AddHours(2)));
+        await database.Checkins.AddAsync(Checkin($"{cellId}-3", day.AddHours(3)) with { Category = CheckinCategory.Visit });
+        await database.Checkins.AddAsync(Checkin($"{cellId}-4", day.AddHours(4)) with { StationId = "S02" });
+        await database.Checkins.AddAsync(Checkin($"{cellId}-5", day.AddHours(5)) with { StationId = null });
+        await database.Checkins.AddAsync(Checkin($"{cellId}-next", day.AddDays(1)));
+
+        var counts = await database.Checkins.CountByStationAsync(day, day.AddDays(1));
+        Assert.Equal(
+            new HashSet<StationCheckins>
+            {
+                new("S01", CheckinCategory.Inspection, 2), new("S01", CheckinCategory.Visit, 1), new("S02", CheckinCategory.Inspection, 1),
+                new(null, CheckinCategory.Inspection, 1),
+            },
+            counts.ToHashSet());
     }
 
     [Fact]
