@@ -27,7 +27,16 @@ public sealed record CheckinForm(CheckinRequest? Request, CheckinPhoto? Photo, s
         if (request.ContentLength > maxPhotoBytes + FormOverhead) return TooLarge(maxPhotoBytes);
         if (!request.HasFormContentType) return await ReadJsonAsync(request, ct);
 
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        // A broken form (a wrong boundary, a part cut short); a body over the limit stays Kestrel's 413 (BadHttpRequestException).
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
+        {
+            return new CheckinForm(null, null, "The multipart form could not be read: check its boundary and parts.");
+        }
         var errors = new[] { Number(form, "lat", out var lat), Number(form, "lon", out var lon), Time(form, out var at) };
         var error = errors.FirstOrDefault(e => e is not null);
         if (error is not null) return new CheckinForm(null, null, error);

@@ -83,6 +83,9 @@ public abstract class CheckinApiContract(GridCommandApp app, HttpClient commande
         var big = new byte[CheckinsLimit + 1];
         Jpeg.CopyTo(big, 0);
         await (await phone.PostAsync("/api/checkins", Form("visit", place, big, "image/jpeg"))).Problem(HttpStatusCode.RequestEntityTooLarge);
+        var huge = new byte[3 * CheckinsLimit]; // refused by its length, before it is read
+        Jpeg.CopyTo(huge, 0);
+        await (await phone.PostAsync("/api/checkins", Form("visit", place, huge, "image/jpeg"))).Problem(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.DoesNotContain((await commander.Get($"/api/cells/{cellId}/view")).GetProperty("checkins").EnumerateArray(),
             c => c.Str("unitId") == $"{prefix}-foot");
@@ -104,6 +107,12 @@ public abstract class CheckinApiContract(GridCommandApp app, HttpClient commande
         await Refused(new { category = "visit", lat = place.Lat, lon = place.Lon, note = new string('长', 501) }, "note is longer than 500");
         await Refused(new { category = "visit", lat = place.Lat, lon = place.Lon, at = DateTimeOffset.UtcNow.AddHours(1) }, "at is in the future");
         await (await phone.PostAsync("/api/checkins", new StringContent("{not json", null, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        var broken = new StringContent("--x\r\nbroken");
+        broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=y");
+        await (await phone.PostAsync("/api/checkins", broken)).Problem(HttpStatusCode.BadRequest);
+        var multipartLat = new MultipartFormDataContent { { new StringContent("visit"), "category" }, { new StringContent("north"), "lat" } };
+        Assert.Contains("lat must be a number", (await (await phone.PostAsync("/api/checkins", multipartLat)).Problem(HttpStatusCode.BadRequest))
+            .GetProperty("detail").GetString());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await commander.PostAsync("/api/checkins",
             ApiKit.Body(new { category = "visit", lat = place.Lat, lon = place.Lon }))).StatusCode);
@@ -143,6 +152,14 @@ public abstract class CheckinApiContract(GridCommandApp app, HttpClient commande
         Assert.Equal(ids.AsEnumerable().Reverse(), seen.Select(c => c.Id()));
         Assert.All(seen, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("note").ValueKind));
         Assert.Equal(HttpStatusCode.Forbidden, (await wall.GetAsync("/api/checkins")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_takes_a_check_in_as_json_or_as_a_form_with_a_photo()
+    {
+        var body = (await app.CreateClient().Get("/openapi/v1.json")).GetProperty("paths").GetProperty("/api/checkins").GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content");
+        Assert.True(body.TryGetProperty("application/json", out _) && body.TryGetProperty("multipart/form-data", out _), body.GetRawText());
     }
 
     private const long CheckinsLimit = GridCommand.Web.Apis.CheckinsApi.DefaultMaxPhotoBytes;
