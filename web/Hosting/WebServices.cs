@@ -121,6 +121,7 @@ public static class WebServices
         api.MapLockdownApi();
         api.MapCoverageApi();
         api.MapReplayApi();
+        api.MapCheckinsApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

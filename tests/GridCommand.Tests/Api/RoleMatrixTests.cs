@@ -75,6 +75,10 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/kpis", null, WallScreen),
         ("GET", $"/api/incidents/{Incident}/replay", null, Staff),
         ("GET", "/api/replay", null, Staff),
+        ("POST", "/api/checkins", new { }, Device),
+        ("GET", "/api/checkins", null, Staff),
+        ("GET", "/api/cells/C00-00/checkins", null, Staff),
+        ("GET", "/api/checkins/K-none/photo", null, Staff),
         ("GET", "/metrics", null, "commander"),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
@@ -118,6 +122,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/tasks/{taskId}/arrive", "/api/tasks/{taskId}/complete", "/api/tasks/{taskId}/cancel", "/api/tasks/{taskId}/reassign",
             "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}", "/api/auth/renew", "/api/users/{username}/disable",
             "/api/users/{username}/enable", "/api/cells/{cellId}/view", "/api/cells/{cellId}/grid-worker",
+            "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

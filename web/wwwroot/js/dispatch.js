@@ -9,6 +9,7 @@ import { cellViewOnClick } from './cell-view.js';
 import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
+import { checkinLayer } from './checkin-layer.js';
 
 applyI18n();
 langSwitch();
@@ -35,6 +36,7 @@ const { cells } = drawCells(map, cellList, { renderer: canvas });
 // A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
 const cellView = cellViewOnClick(map, cells, () => token, () => drawingPlan());
 rapidResponsePoints(map, () => token);
+const checkins = checkinLayer(map, () => token);
 wireAreaReplayLink($('replay-area'), map);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
@@ -338,4 +340,4 @@ const lockdown = lockdownConsole({ map, connection: live.connection, token, sele
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, checkins, get selectedId() { return selectedId; } };

@@ -72,6 +72,12 @@ const zh = {
   'rp.ev.incident.opened': '立案', 'rp.ev.incident.repeat-call': '重复报警', 'rp.ev.incident.dispatched': '派警', 'rp.ev.incident.re-offered': '改派下一单位',
   'rp.ev.task.accept': '接警', 'rp.ev.task.decline': '拒绝', 'rp.ev.task.arrive': '到达现场', 'rp.ev.task.complete': '处置完毕',
   'rp.ev.task.timed-out': '超时未接', 'rp.ev.task.cancelled': '任务取消', 'rp.ev.task.reassigned': '改派', 'rp.ev.incident.closed': '结案',
+  // issue 11 part 3: field check-ins (微警通打卡)
+  'ci.open': '打卡', 'ci.title': '打卡', 'ci.category': '类别', 'ci.cat.patrol-stop': '巡逻打卡', 'ci.cat.visit': '走访', 'ci.cat.inspection': '检查',
+  'ci.note': '备注', 'ci.photo': '照片（可选）', 'ci.send': '提交打卡', 'ci.cancel': '取消', 'ci.noFix': '尚未定位，无法打卡',
+  'ci.done': '打卡成功', 'ci.queued': '网络中断：打卡已保存，恢复后自动上传', 'ci.queuedNoPhoto': '网络中断：打卡已保存（照片未保存），恢复后自动上传',
+  'ci.list': '打卡记录（{n}）', 'ci.viewPhoto': '查看照片', 'ci.photoFailed': '照片无法加载',
+  'ci.layerShow': '显示打卡', 'ci.layerHide': '隐藏打卡',
 };
 
 const en = {
@@ -145,6 +151,12 @@ const en = {
   'rp.ev.incident.opened': 'Opened', 'rp.ev.incident.repeat-call': 'Repeat call', 'rp.ev.incident.dispatched': 'Dispatched', 'rp.ev.incident.re-offered': 'Offered to the next unit',
   'rp.ev.task.accept': 'Accepted', 'rp.ev.task.decline': 'Declined', 'rp.ev.task.arrive': 'Arrived', 'rp.ev.task.complete': 'Done',
   'rp.ev.task.timed-out': 'Timed out', 'rp.ev.task.cancelled': 'Task cancelled', 'rp.ev.task.reassigned': 'Reassigned', 'rp.ev.incident.closed': 'Closed',
+  // issue 11 part 3: field check-ins (微警通打卡)
+  'ci.open': 'Check in', 'ci.title': 'Check in', 'ci.category': 'Category', 'ci.cat.patrol-stop': 'Patrol stop', 'ci.cat.visit': 'Visit', 'ci.cat.inspection': 'Inspection',
+  'ci.note': 'Note', 'ci.photo': 'Photo (optional)', 'ci.send': 'Send check-in', 'ci.cancel': 'Cancel', 'ci.noFix': 'No position yet: cannot check in',
+  'ci.done': 'Checked in', 'ci.queued': 'Offline: check-in saved, sent when back online', 'ci.queuedNoPhoto': 'Offline: check-in saved (without its photo), sent when back online',
+  'ci.list': 'Check-ins ({n})', 'ci.viewPhoto': 'View photo', 'ci.photoFailed': 'Photo could not be loaded',
+  'ci.layerShow': 'Show check-ins', 'ci.layerHide': 'Hide check-ins',
 };
 
 export const dictionaries = { zh, en };
