@@ -105,3 +105,30 @@ CREATE TABLE IF NOT EXISTS unit_track
     PRIMARY KEY (unit_id, bucket, tile, piece)
 );
 CREATE INDEX IF NOT EXISTS unit_track_area ON unit_track (bucket, tile);
+
+-- Field check-ins (issue 11, check-ins): the history a cell's list pages through (newest first) and a station's
+-- performance counts by day; the cell grain keeps the recent ones. Photos apart, read only when asked for.
+CREATE TABLE IF NOT EXISTS checkin
+(
+    id         text             NOT NULL PRIMARY KEY,
+    at         timestamptz      NOT NULL,
+    unit_id    text             NOT NULL,
+    unit_name  text             NOT NULL,
+    unit_kind  text             NOT NULL,
+    station_id text,
+    cell_id    text             NOT NULL,
+    category   text             NOT NULL,
+    note       text,
+    lat        double precision NOT NULL,
+    lon        double precision NOT NULL,
+    photo_type text
+);
+CREATE INDEX IF NOT EXISTS checkin_cell ON checkin (cell_id, at);
+CREATE INDEX IF NOT EXISTS checkin_at ON checkin (at);
+CREATE INDEX IF NOT EXISTS checkin_station ON checkin (station_id, at);
+CREATE TABLE IF NOT EXISTS checkin_photo
+(
+    checkin_id text  NOT NULL PRIMARY KEY,
+    media_type text  NOT NULL,
+    bytes      bytea NOT NULL
+);

@@ -112,3 +112,30 @@ CREATE TABLE IF NOT EXISTS unit_track
     PRIMARY KEY (unit_id, bucket, tile, piece)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS unit_track_area ON unit_track (bucket, tile);
+
+-- Field check-ins (issue 11, check-ins): the history a cell's list pages through (newest first) and a station's
+-- performance counts by day; the cell grain keeps the recent ones. Photos apart, read only when asked for.
+CREATE TABLE IF NOT EXISTS checkin
+(
+    id         TEXT NOT NULL PRIMARY KEY,
+    at         TEXT NOT NULL,
+    unit_id    TEXT NOT NULL,
+    unit_name  TEXT NOT NULL,
+    unit_kind  TEXT NOT NULL,
+    station_id TEXT,
+    cell_id    TEXT NOT NULL,
+    category   TEXT NOT NULL,
+    note       TEXT,
+    lat        REAL NOT NULL,
+    lon        REAL NOT NULL,
+    photo_type TEXT
+);
+CREATE INDEX IF NOT EXISTS checkin_cell ON checkin (cell_id, at);
+CREATE INDEX IF NOT EXISTS checkin_at ON checkin (at);
+CREATE INDEX IF NOT EXISTS checkin_station ON checkin (station_id, at);
+CREATE TABLE IF NOT EXISTS checkin_photo
+(
+    checkin_id TEXT NOT NULL PRIMARY KEY,
+    media_type TEXT NOT NULL,
+    bytes      BLOB NOT NULL
+);

@@ -80,6 +80,7 @@ public static class GridSilo
         services.AddSingleton<IPositionJournal>(sp => sp.GetRequiredService<PositionJournal>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PositionJournal>());
         services.AddTrackRecorder(config);
+        services.AddSingleton<ICheckinStore>(sp => sp.GetRequiredService<GridDatabase>().Checkins);
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<IGrainFactory>(), cluster.ChangeBatchInterval,
             sp.GetRequiredService<ILogger<ChangeFeed>>()));
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeFeed>());

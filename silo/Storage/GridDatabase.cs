@@ -24,6 +24,7 @@ public sealed class GridDatabase : IAsyncDisposable
         Positions = new PositionTable(OpenAsync);
         Tracks = new TrackTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
         Grains = new StoredGrains(OpenAsync, serviceId);
+        Checkins = new CheckinTable(OpenAsync);
     }
 
     /// <param name="provider">"sqlite" or "postgres" (also "postgresql"), case-insensitive.</param>
@@ -50,6 +51,9 @@ public sealed class GridDatabase : IAsyncDisposable
     public TrackTable Tracks { get; }
 
     public StoredGrains Grains { get; }
+
+    /// <summary>The units' field check-ins and their photos.</summary>
+    public CheckinTable Checkins { get; }
 
     /// <summary>
     /// Creates what is missing (deploy/sql/*.sql, embedded): safe to run at every start, and by several silos at

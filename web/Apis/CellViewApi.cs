@@ -27,7 +27,8 @@ public static class CellViewApi
             {
                 if (grid.Find(cellId) is null || await grains.GetGrain<ICellGrain>(cellId).Get() is not { } cell)
                     return Problems.NotFound($"No grid cell {cellId}.");
-                if (user.IsInRole(Roles.Wall) && cell.GridWorker is { } w) cell = cell with { GridWorker = w with { Phone = null } };
+                if (user.IsInRole(Roles.Wall))
+                    cell = cell with { GridWorker = cell.GridWorker is { } w ? w with { Phone = null } : null, Checkins = [.. cell.Checkins.Select(c => c.WithoutNote())] };
                 var view = JsonSerializer.SerializeToNode(cell, GrainJson.Options)!.AsObject();
                 view["rapidResponsePoints"] = JsonSerializer.SerializeToNode(points.RapidResponse(cellId), GrainJson.Options);
                 view["lockdownPoints"] = JsonSerializer.SerializeToNode(await points.Lockdown(cellId), GrainJson.Options);

@@ -41,12 +41,15 @@ public sealed record Paging(int Limit, string? After)
             start = index + 1;
         }
         var page = items.Skip(start).Take(Limit).ToList();
-        if (start + page.Count < items.Count)
-        {
-            var next = QueryString.Create(request.Query.Where(q => q.Key != "after")
-                .Append(new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>("after", idOf(page[^1]))));
-            request.HttpContext.Response.Headers.Link = $"<{request.Path}{next}>; rel=\"next\"";
-        }
+        if (start + page.Count < items.Count) LinkNext(request, idOf(page[^1]));
         return Results.Ok(page);
+    }
+
+    /// <summary>Names the next page, the one after <paramref name="lastId"/>, in the Link header.</summary>
+    public static void LinkNext(HttpRequest request, string lastId)
+    {
+        var next = QueryString.Create(request.Query.Where(q => q.Key != "after")
+            .Append(new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>("after", lastId)));
+        request.HttpContext.Response.Headers.Link = $"<{request.Path}{next}>; rel=\"next\"";
     }
 }

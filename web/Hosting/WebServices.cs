@@ -123,6 +123,7 @@ public static class WebServices
         api.MapCoverageApi();
         api.MapReplayApi();
         api.MapChatIntakeApi();
+        api.MapCheckinsApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

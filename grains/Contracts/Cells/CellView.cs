@@ -1,4 +1,5 @@
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Checkins;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Contracts.Cells;
@@ -6,7 +7,8 @@ namespace GridCommand.Contracts.Cells;
 /// <summary>
 /// What the grid knows of a cell: its station and grid worker, the units inside now, its open and recent incidents
 /// (<see cref="Incidents"/>; <see cref="OpenIncidents"/> are the open ones' ids), today's counts and its 1-3-5 minute
-/// coverage (the fastest available unit to its centre; null when none is within reach).
+/// coverage (the fastest available unit to its centre; null when none is within reach) and the units' check-ins of the
+/// last day here, newest first.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CellView(
@@ -22,4 +24,5 @@ public sealed record CellView(
     IReadOnlyList<string> OpenIncidents,
     IReadOnlyList<CellIncident> Incidents,
     IReadOnlyDictionary<string, int> IncidentsToday,
-    CellCoverage? Coverage);
+    CellCoverage? Coverage,
+    IReadOnlyList<Checkin> Checkins);

@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Coverage;
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Checkins;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 
@@ -37,7 +38,13 @@ public interface ICellGrain : IGrainWithStringKey
     /// <exception cref="Refusal">not a cell of the city</exception>
     Task SetGridWorker(GridWorker? worker, string by);
 
-    /// <summary>What the grid knows of the cell (the cell view, 全息图).</summary>
+    /// <summary>
+    /// A unit checked in here: kept in the check-in table (the history) and among the cell's recent ones, and logged as
+    /// <c>checkin.recorded</c> (by unit, station and category); saved before it answers. Told again, it changes nothing.
+    /// </summary>
+    /// <exception cref="Refusal">not a cell of the city</exception>
+    Task CheckIn(Checkin checkin);
+
     /// <summary>From a silo's coverage mailbox: which of its units reach the cell's centre, and how fast (or no longer).</summary>
     [OneWay]
     Task Reached(CoverageBatch batch);
@@ -45,6 +52,7 @@ public interface ICellGrain : IGrainWithStringKey
     /// <returns>the fastest unit to the cell's centre now; null when none reaches it within the reach time.</returns>
     Task<CellCoverage?> Coverage();
 
+    /// <summary>What the grid knows of the cell (the cell view, 全息图).</summary>
     /// <returns>null for an id that is not a cell of the city.</returns>
     Task<CellView?> Get();
 

@@ -2,8 +2,11 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Stations;
 using GridCommand.Grains.Dispatch;
+using GridCommand.Grains.Storage;
 using GridCommand.Contracts.Coverage;
+using GridCommand.Rules;
 using GridCommand.Rules.Cells;
+using GridCommand.Rules.Checkins;
 using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
@@ -17,7 +20,8 @@ namespace GridCommand.Grains.Cells;
 /// </summary>
 public sealed class CellGrain(
     [PersistentState(GrainKinds.Cell, GrainKinds.Storage)] IPersistentState<CellState> state,
-    GridServices services)
+    GridServices services,
+    ICheckinStore checkins)
     : GridGrain<CellState>(state, services, GrainKinds.Cell), ICellGrain
 {
     private GridCell? _cell;
@@ -53,6 +57,17 @@ public sealed class CellGrain(
         if (State.GridWorker == worker) return;
         State.GridWorker = worker;
         await Save("cell.grid-worker", by, worker?.Name);
+    }
+
+    public async Task CheckIn(Checkin checkin)
+    {
+        if (_cell is null) throw Refusal.NotFound($"No grid cell {Id}.");
+        if (State.RecentCheckins.Exists(c => c.Id == checkin.Id)) return;
+        // The history first: a check-in the cell lists is always in the table a cell's list pages through.
+        await checkins.AddAsync(checkin);
+        State.CheckedIn(checkin);
+        await Save("checkin.recorded", checkin.UnitId, GrainJson.Serialize(new CheckinLogged(checkin.Id, checkin.UnitId, checkin.StationId,
+            checkin.Category, checkin.PhotoType is not null)));
     }
 
     public async Task<CellView?> Get()
@@ -123,5 +138,8 @@ public sealed class CellGrain(
         State.Units.Values.OrderBy(u => u.UnitId, StringComparer.Ordinal).ToList(),
         State.OpenIncidents.Keys.Order(StringComparer.Ordinal).ToList(),
         State.Incidents(Runtime.Now),
-        new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)), _coverage.Best());
+        new Dictionary<string, int>(State.CountsToday(Runtime.Now, Runtime.City)), _coverage.Best(), State.Checkins(Runtime.Now));
+
+    /// <summary>The event log's data of a check-in: what a station's performance counts (by station, category and day).</summary>
+    private sealed record CheckinLogged(string CheckinId, string UnitId, string? StationId, CheckinCategory Category, bool Photo);
 }

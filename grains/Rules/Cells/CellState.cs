@@ -1,3 +1,4 @@
+using GridCommand.Rules.Checkins;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
 
@@ -21,6 +22,8 @@ public sealed class CellState
     public Dictionary<string, int> IncidentsToday { get; set; } = new();
     /// <summary>Closed incidents, newest first, at most <see cref="RecentLimit"/>.</summary>
     public List<CellIncident> RecentIncidents { get; set; } = new();
+    /// <summary>The units' check-ins here, newest first, at most <see cref="RecentLimit"/> (the history is in the check-in table).</summary>
+    public List<Checkin> RecentCheckins { get; set; } = new();
 
     /// <summary>
     /// A unit entered, or changed status inside the cell. Messages between grains may arrive out of order, so the
@@ -89,4 +92,18 @@ public sealed class CellState
     /// <summary>Counts as of <paramref name="now"/>: yesterday's counters read as zero.</summary>
     public IReadOnlyDictionary<string, int> CountsToday(DateTimeOffset now, CityClock city) =>
         city.Today(now) == CountersDay ? IncidentsToday : new Dictionary<string, int>();
+
+    /// <summary>A unit checked in here: listed newest first (by its time), once however often it is told.</summary>
+    /// <returns>false for a check-in the cell already lists.</returns>
+    public bool CheckedIn(Checkin checkin)
+    {
+        if (RecentCheckins.Exists(c => c.Id == checkin.Id)) return false;
+        var at = RecentCheckins.FindIndex(c => c.At < checkin.At);
+        RecentCheckins.Insert(at < 0 ? RecentCheckins.Count : at, checkin);
+        if (RecentCheckins.Count > RecentLimit) RecentCheckins.RemoveRange(RecentLimit, RecentCheckins.Count - RecentLimit);
+        return true;
+    }
+
+    /// <summary>The check-ins of the last <see cref="RecentFor"/>, newest first.</summary>
+    public IReadOnlyList<Checkin> Checkins(DateTimeOffset now) => RecentCheckins.Where(c => now - c.At <= RecentFor).ToList();
 }

@@ -29,12 +29,13 @@ public sealed class CoverageApiTests(CoverageApp fx) : IClassFixture<CoverageApp
         var cell = fx.App.Service<CityGrid>().CellAt(Areas.Centre(1))!;
         var car = await fx.App.EnrolOnDuty(fx.Commander, "P-cov-api", "patrol-car", cell.Centre);
 
+        // A car reaches some 70 cells within five minutes, several within one. Their loads reach the web node in the
+        // batches of a second or two, not all with the car's own cell: wait for the lot.
         var covered = await Eventually.Until(() => wall.Get("/api/coverage"),
-            c => CellOf(c, cell.Id).GetProperty("etaSeconds").ValueKind == JsonValueKind.Number, $"{cell.Id} covered");
+            c => CellOf(c, cell.Id).GetProperty("etaSeconds").ValueKind == JsonValueKind.Number
+                 && Share(c, "withinFiveMinutes") >= Share(before, "withinFiveMinutes") + 50.0 / cellCount, $"{cell.Id} and its neighbours covered");
         var mine = CellOf(covered, cell.Id);
         Assert.Equal((0, "P-cov-api"), (mine.GetProperty("etaSeconds").GetInt32(), mine.Str("unitId")));
-        // A car reaches some 70 cells within five minutes, several within one.
-        Assert.True(Share(covered, "withinFiveMinutes") >= Share(before, "withinFiveMinutes") + 50.0 / cellCount);
         Assert.True(Share(covered, "withinOneMinute") > Share(before, "withinOneMinute"));
         Assert.InRange(Share(covered, "withinOneMinute"), 0, Share(covered, "withinThreeMinutes"));
 

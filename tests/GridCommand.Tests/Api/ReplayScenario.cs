@@ -37,7 +37,7 @@ public static class ReplayScenario
     public static Task<JsonElement> SavedReplay(HttpClient staff, string incidentId) =>
         Eventually.Until(() => staff.Get($"/api/incidents/{incidentId}/replay"),
             r => r.GetProperty("units").EnumerateArray().Any(u => Statuses(u).Contains("on-scene") && Statuses(u).Last() == "available"),
-            "the car's track saved to its return");
+            "the car's track saved to its return", TimeSpan.FromSeconds(30)); // a loaded machine's SQLite may take a few tries to save the unit's steps
 
     public static IEnumerable<string> Statuses(JsonElement unit) => unit.GetProperty("points").EnumerateArray().Select(p => p.Str("status"));
 }

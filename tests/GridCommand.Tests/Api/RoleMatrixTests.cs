@@ -77,6 +77,10 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/kpis", null, WallScreen),
         ("GET", $"/api/incidents/{Incident}/replay", null, Staff),
         ("GET", "/api/replay", null, Staff),
+        ("POST", "/api/checkins", new { }, Device),
+        ("GET", "/api/checkins", null, Staff),
+        ("GET", "/api/cells/C00-00/checkins", null, Staff),
+        ("GET", "/api/checkins/K-none/photo", null, Staff),
         ("GET", "/metrics", null, "commander"),
         ("POST", "/api/intake/messages", new { }, Connector),
         ("PUT", "/api/intake/groups/role-group", new { }, "commander"),
@@ -131,6 +135,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/users/{username}/enable", "/api/cells/{cellId}/view", "/api/cells/{cellId}/grid-worker",
             "/api/intake/messages", "/api/stations/{stationId}/intake", "/api/intake/{candidateId}/incident", "/api/intake/{candidateId}/dismiss",
             "/api/intake/groups/{groupId}", "/api/intake/today", "/api/intake/connectors",
+            "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

@@ -31,19 +31,19 @@ public sealed class ChatIntakePageTests(BrowserFixture city)
         await console.GotoAsync(city.Url("/dispatch"));
         await BrowserFixture.Until(console, "document.getElementById('conn').classList.contains('conn-live')");
         await console.ClickAsync("#tab-intake");
-        await console.SelectOptionAsync("#ci-station", StationId);
-        var item = console.Locator("#ci-list li.ci-pending", new() { HasText = "东门广场" });
+        await console.SelectOptionAsync("#chat-station", StationId);
+        var item = console.Locator("#chat-list li.chat-pending", new() { HasText = "东门广场" });
         await Assertions.Expect(item).ToHaveCountAsync(1);
         await Assertions.Expect(item).ToContainTextAsync("Urgent");
         await Assertions.Expect(item).ToContainTextAsync("Fight");
         await Assertions.Expect(item).ToContainTextAsync("2 messages");
         await Assertions.Expect(item).ToContainTextAsync("from 2 groups");
-        await Assertions.Expect(item.Locator(".ci-text mark").First).ToHaveTextAsync("打架");
-        await Assertions.Expect(console.Locator("#ci-list li", new() { HasText = "广场舞" })).ToHaveCountAsync(0); // noise is not queued
+        await Assertions.Expect(item.Locator(".chat-text mark").First).ToHaveTextAsync("打架");
+        await Assertions.Expect(console.Locator("#chat-list li", new() { HasText = "广场舞" })).ToHaveCountAsync(0); // noise is not queued
         await BrowserFixture.Shot(console, "console-intake");
 
         await item.Locator("button[data-act=incident]").ClickAsync();
-        var done = console.Locator("#ci-list li.ci-escalated", new() { HasText = "东门广场" });
+        var done = console.Locator("#chat-list li.chat-escalated", new() { HasText = "东门广场" });
         await Assertions.Expect(done).ToContainTextAsync("Incident");
         var incidentId = await done.Locator("a[data-incident]").GetAttributeAsync("data-incident");
         await Assertions.Expect(done.Locator("a[data-incident]")).ToHaveTextAsync(incidentId!);

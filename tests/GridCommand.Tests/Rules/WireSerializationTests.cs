@@ -42,6 +42,9 @@ public sealed class WireSerializationTests
     private static readonly GridCommand.Rules.Cells.CellLoad CellLoad = new("C10-12", 5,
         new Dictionary<UnitKind, int> { [UnitKind.Guard] = 3, [UnitKind.PatrolCar] = 1 }, 1, 2, new GridCommand.Rules.Cells.CellCoverage(42, "P001"));
 
+    private static readonly GridCommand.Rules.Checkins.Checkin Checkin = new("K261201-101500-0A1B", "G00001", "王华", UnitKind.Guard, "S01",
+        "C10-12", GridCommand.Rules.Checkins.CheckinCategory.Inspection, "消防通道畅通", 32.4, 119.4, At, "image/jpeg");
+
     private static readonly Dictionary<string, object> Values = new()
     {
         ["PositionFix"] = new PositionFix(new GeoPoint(32.4, 119.4), At, null, 90, 5.5),
@@ -50,7 +53,8 @@ public sealed class WireSerializationTests
         ["CellView"] = new CellView("C10-12", "鼓楼区网格11-13", "鼓楼区", "S01", "明月湖警务工作站",
             new GridCommand.Rules.Cells.GridWorker("王建国", "13912345678"), [[32.4, 119.4], [32.41, 119.4]], ["C10-13"], [Snapshot],
             ["I1"], [new GridCommand.Rules.Cells.CellIncident("I1", "theft", 32.4, 119.4, At)], new Dictionary<string, int> { ["theft"] = 3 },
-            new GridCommand.Rules.Cells.CellCoverage(95, "P001")),
+            new GridCommand.Rules.Cells.CellCoverage(95, "P001"), [Checkin]),
+        ["Checkin"] = Checkin,
         ["CellRoster"] = new CellRoster([Snapshot]),
         ["OpenIncidentsInCell"] = new OpenIncidentsInCell(new Dictionary<string, GridCommand.Rules.Cells.OpenIncidentRef>
             { ["I1"] = new("theft", 32.4, 119.4, At) }),

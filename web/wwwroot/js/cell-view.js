@@ -1,8 +1,9 @@
 // The cell view (全息图): a click on the map opens, where it was clicked, what the grid knows of that cell: its station
 // and grid worker, its 1-3-5 minute coverage, the units inside now, its open and recent incidents, and the
-// rapid-response and lockdown points in it. One call to /api/cells/{id}/view.
+// rapid-response and lockdown points in it, and the units' check-ins of the last day. One call to /api/cells/{id}/view.
 import { t, escapeHtml, onLang } from './i18n.js';
 import { api, fmtTime, fmtSecs } from './common.js';
+import { checkinItems, wirePhotos } from './checkin-list.js';
 
 const MAX_UNITS_LISTED = 8;
 
@@ -20,13 +21,14 @@ export function cellViewOnClick(map, cells, tokenOf, ignore = () => false) {
       return;
     }
     popup.setLatLng(latlng).setContent(render(shown)).openOn(map);
+    wirePhotos(popup.getElement(), tokenOf);
   };
   map.on('click', e => {
     if (ignore()) return;
     const cellId = cellAt(cells, e.latlng);
     if (cellId) open(cellId, e.latlng);
   });
-  onLang(() => { if (shown && popup.isOpen()) popup.setContent(render(shown)); });
+  onLang(() => { if (shown && popup.isOpen()) { popup.setContent(render(shown)); wirePhotos(popup.getElement(), tokenOf); } });
   return { open, get shown() { return popup.isOpen() ? shown : null; } };
 }
 
@@ -67,6 +69,7 @@ function render(v) {
     <h4>${t('cv.open', { n: open.length })}</h4><ul class="cv-open">${incidentItems(open, false)}</ul>
     <h4>${t('cv.recent', { n: recent.length })}</h4><ul class="cv-recent">${incidentItems(recent, true)}</ul>
     <h4>${t('cv.points', { n: v.rapidResponsePoints.length + v.lockdownPoints.length })}</h4><ul class="cv-points">${pointItems(v)}</ul>
+    <h4>${t('ci.list', { n: v.checkins.length })}</h4><ul class="cv-checkins">${checkinItems(v.checkins)}</ul>
   </div>`;
 }
 

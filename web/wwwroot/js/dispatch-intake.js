@@ -18,12 +18,12 @@ function highlight(text, words) {
 export function intakeConsole({ stations, token, select, toast, failed }) {
   const $ = id => document.getElementById(id);
   let candidates = [], timer = null;
-  $('intake').innerHTML = `<div class="row"><select id="ci-station">${stations.map(s =>
+  $('intake').innerHTML = `<div class="row"><select id="chat-station">${stations.map(s =>
     `<option value="${escapeHtml(s.stationId)}">${escapeHtml(s.stationId)} ${escapeHtml(s.name)}</option>`).join('')}</select></div>
-    <ul id="ci-list" class="ci-list"></ul>`;
+    <ul id="chat-list" class="chat-list"></ul>`;
 
   async function load() {
-    const stationId = $('ci-station').value;
+    const stationId = $('chat-station').value;
     if (!stationId) { candidates = []; return render(); }
     try {
       candidates = await api(`/api/stations/${encodeURIComponent(stationId)}/intake`, { token });
@@ -33,37 +33,37 @@ export function intakeConsole({ stations, token, select, toast, failed }) {
 
   function item(c) {
     const decision = c.status === 'pending'
-      ? `<div class="row"><button class="primary" data-act="incident">${tl('ci.createIncident')}</button><button data-act="dismiss">${tl('ci.dismiss')}</button></div>`
+      ? `<div class="row"><button class="primary" data-act="incident">${tl('chat.createIncident')}</button><button data-act="dismiss">${tl('chat.dismiss')}</button></div>`
       : c.status === 'escalated'
-        ? `<div>${tl('ci.escalatedTo')} <a href="#" data-incident="${escapeHtml(c.incidentId)}">${escapeHtml(c.incidentId)}</a></div>`
-        : `<div class="muted">${tl('ci.dismissed')}</div>`;
-    return `<li data-candidate="${escapeHtml(c.id)}" class="ci-${c.class} ci-${c.status}">
-      <div><b class="ci-class">${tl(`ci.class.${c.class}`)}</b> ${tl(`type.${c.type}`)} · ${tl('ci.reports', { n: c.reports })} · ${escapeHtml(fmtTime(c.lastAt))}</div>
-      ${c.texts.map(text => `<div class="ci-text">${highlight(text, c.matched)}</div>`).join('')}
-      <div class="ci-words">${tl('ci.matched')}: ${c.matched.map(w => `<mark>${escapeHtml(w)}</mark>`).join(' ')}</div>
-      <div class="muted">${tl('ci.groups', { n: c.groups.length })}: ${c.groups.map(escapeHtml).join(', ')} · ${escapeHtml(c.cellId)}</div>
+        ? `<div>${tl('chat.escalatedTo')} <a href="#" data-incident="${escapeHtml(c.incidentId)}">${escapeHtml(c.incidentId)}</a></div>`
+        : `<div class="muted">${tl('chat.dismissed')}</div>`;
+    return `<li data-candidate="${escapeHtml(c.id)}" class="chat-${c.class} chat-${c.status}">
+      <div><b class="chat-class">${tl(`chat.class.${c.class}`)}</b> ${tl(`type.${c.type}`)} · ${tl('chat.reports', { n: c.reports })} · ${escapeHtml(fmtTime(c.lastAt))}</div>
+      ${c.texts.map(text => `<div class="chat-text">${highlight(text, c.matched)}</div>`).join('')}
+      <div class="chat-words">${tl('chat.matched')}: ${c.matched.map(w => `<mark>${escapeHtml(w)}</mark>`).join(' ')}</div>
+      <div class="muted">${tl('chat.groups', { n: c.groups.length })}: ${c.groups.map(escapeHtml).join(', ')} · ${escapeHtml(c.cellId)}</div>
       ${decision}</li>`;
   }
 
   function render() {
-    $('ci-list').innerHTML = candidates.length === 0 ? `<li class="muted">${tl('ci.none')}</li>` : candidates.map(item).join('');
+    $('chat-list').innerHTML = candidates.length === 0 ? `<li class="muted">${tl('chat.none')}</li>` : candidates.map(item).join('');
   }
 
   async function decide(id, act) {
     try {
       const c = await api(`/api/intake/${encodeURIComponent(id)}/${act}`, { token, method: 'POST' });
-      if (act === 'incident') toast('ci.escalated', { id: c.incidentId }); else toast('ci.dismissedToast');
+      if (act === 'incident') toast('chat.escalated', { id: c.incidentId }); else toast('chat.dismissedToast');
       await load();
     } catch (e) { failed(e); }
   }
 
-  $('ci-list').addEventListener('click', e => {
+  $('chat-list').addEventListener('click', e => {
     const link = e.target.closest('a[data-incident]');
     if (link) { e.preventDefault(); select(link.dataset.incident); return; }
     const button = e.target.closest('button[data-act]');
     if (button) decide(button.closest('li[data-candidate]').dataset.candidate, button.dataset.act);
   });
-  $('ci-station').addEventListener('change', load);
+  $('chat-station').addEventListener('change', load);
 
   function show(on) {
     $('tab-intake').classList.toggle('active', on);

@@ -10,6 +10,7 @@ import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 import { intakeConsole } from './dispatch-intake.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
+import { checkinLayer } from './checkin-layer.js';
 
 applyI18n();
 langSwitch();
@@ -36,6 +37,7 @@ const { cells } = drawCells(map, cellList, { renderer: canvas });
 // A click opens the cell view as well as the new-incident form: who and what is there helps to take the call.
 const cellView = cellViewOnClick(map, cells, () => token, () => drawingPlan());
 rapidResponsePoints(map, () => token);
+const checkins = checkinLayer(map, () => token);
 wireAreaReplayLink($('replay-area'), map);
 const unitLayer = L.layerGroup().addTo(map);
 const incidentLayer = L.layerGroup().addTo(map);
@@ -340,4 +342,4 @@ const intake = intakeConsole({ stations, token, select, toast, failed });
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, get selectedId() { return selectedId; } };

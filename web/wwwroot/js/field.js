@@ -1,6 +1,7 @@
 // The field page: a unit's phone. Signs in with the device key, receives tasks over /hubs/field,
 // answers with one tap (queued in localStorage while offline), shares its position while on duty.
 import { applyI18n, langSwitch, onLang, t, escapeHtml, setLang, lang } from './i18n.js';
+import { checkinForm } from './field-checkin.js';
 import { api, store, keepRenewed, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS, config, isActiveTask } from './common.js';
 
 const POSITION_EVERY_MS = 5000;
@@ -48,6 +49,7 @@ function start() {
     unauthorized: signOut,
   }, status => { online = status === 'live'; showStatus($('conn'), status); if (online) flush(); });
   watchPosition();
+  checkinForm({ tokenOf: () => device?.token, fixOf: () => fix, notice, signOut });
   setInterval(sendPosition, POSITION_EVERY_MS);
   setInterval(flush, 5000);
   // The browser knows about lost networks before the hub does: say so at once.

@@ -73,10 +73,16 @@ const zh = {
   'rp.ev.task.accept': '接警', 'rp.ev.task.decline': '拒绝', 'rp.ev.task.arrive': '到达现场', 'rp.ev.task.complete': '处置完毕',
   'rp.ev.task.timed-out': '超时未接', 'rp.ev.task.cancelled': '任务取消', 'rp.ev.task.reassigned': '改派', 'rp.ev.incident.closed': '结案',
   // issue 11 part 1: chat-group intake (微信群 抓取和预判)
-  'ci.tab': '群情', 'ci.none': '暂无群消息线索', 'ci.createIncident': '立案', 'ci.dismiss': '忽略', 'ci.dismissed': '已忽略',
-  'ci.escalatedTo': '已立案', 'ci.escalated': '已立案 {id}', 'ci.dismissedToast': '已忽略', 'ci.reports': '{n} 条消息',
-  'ci.groups': '来自 {n} 个群', 'ci.matched': '命中词', 'ci.class.urgent': '紧急', 'ci.class.service': '求助', 'ci.class.noise': '无关',
-  'ci.wallIn': '今日群消息', 'ci.wallEscalated': '群情立案',
+  'chat.tab': '群情', 'chat.none': '暂无群消息线索', 'chat.createIncident': '立案', 'chat.dismiss': '忽略', 'chat.dismissed': '已忽略',
+  'chat.escalatedTo': '已立案', 'chat.escalated': '已立案 {id}', 'chat.dismissedToast': '已忽略', 'chat.reports': '{n} 条消息',
+  'chat.groups': '来自 {n} 个群', 'chat.matched': '命中词', 'chat.class.urgent': '紧急', 'chat.class.service': '求助', 'chat.class.noise': '无关',
+  'chat.wallIn': '今日群消息', 'chat.wallEscalated': '群情立案',
+  // issue 11 part 3: field check-ins (微警通打卡)
+  'ci.open': '打卡', 'ci.title': '打卡', 'ci.category': '类别', 'ci.cat.patrol-stop': '巡逻打卡', 'ci.cat.visit': '走访', 'ci.cat.inspection': '检查',
+  'ci.note': '备注', 'ci.photo': '照片（可选）', 'ci.send': '提交打卡', 'ci.cancel': '取消', 'ci.noFix': '尚未定位，无法打卡',
+  'ci.done': '打卡成功', 'ci.queued': '网络中断：打卡已保存，恢复后自动上传', 'ci.queuedNoPhoto': '网络中断：打卡已保存（照片未保存），恢复后自动上传',
+  'ci.list': '打卡记录（{n}）', 'ci.viewPhoto': '查看照片', 'ci.photoFailed': '照片无法加载',
+  'ci.layerShow': '显示打卡', 'ci.layerHide': '隐藏打卡',
 };
 
 const en = {
@@ -151,10 +157,16 @@ const en = {
   'rp.ev.task.accept': 'Accepted', 'rp.ev.task.decline': 'Declined', 'rp.ev.task.arrive': 'Arrived', 'rp.ev.task.complete': 'Done',
   'rp.ev.task.timed-out': 'Timed out', 'rp.ev.task.cancelled': 'Task cancelled', 'rp.ev.task.reassigned': 'Reassigned', 'rp.ev.incident.closed': 'Closed',
   // issue 11 part 1: chat-group intake (微信群 抓取和预判)
-  'ci.tab': 'Chat intake', 'ci.none': 'No chat-group leads', 'ci.createIncident': 'Create incident', 'ci.dismiss': 'Dismiss', 'ci.dismissed': 'Dismissed',
-  'ci.escalatedTo': 'Incident', 'ci.escalated': 'Incident {id} created', 'ci.dismissedToast': 'Dismissed', 'ci.reports': '{n} messages',
-  'ci.groups': 'from {n} groups', 'ci.matched': 'Matched', 'ci.class.urgent': 'Urgent', 'ci.class.service': 'Service request', 'ci.class.noise': 'Noise',
-  'ci.wallIn': 'Chat messages today', 'ci.wallEscalated': 'Chat incidents today',
+  'chat.tab': 'Chat intake', 'chat.none': 'No chat-group leads', 'chat.createIncident': 'Create incident', 'chat.dismiss': 'Dismiss', 'chat.dismissed': 'Dismissed',
+  'chat.escalatedTo': 'Incident', 'chat.escalated': 'Incident {id} created', 'chat.dismissedToast': 'Dismissed', 'chat.reports': '{n} messages',
+  'chat.groups': 'from {n} groups', 'chat.matched': 'Matched', 'chat.class.urgent': 'Urgent', 'chat.class.service': 'Service request', 'chat.class.noise': 'Noise',
+  'chat.wallIn': 'Chat messages today', 'chat.wallEscalated': 'Chat incidents today',
+  // issue 11 part 3: field check-ins (微警通打卡)
+  'ci.open': 'Check in', 'ci.title': 'Check in', 'ci.category': 'Category', 'ci.cat.patrol-stop': 'Patrol stop', 'ci.cat.visit': 'Visit', 'ci.cat.inspection': 'Inspection',
+  'ci.note': 'Note', 'ci.photo': 'Photo (optional)', 'ci.send': 'Send check-in', 'ci.cancel': 'Cancel', 'ci.noFix': 'No position yet: cannot check in',
+  'ci.done': 'Checked in', 'ci.queued': 'Offline: check-in saved, sent when back online', 'ci.queuedNoPhoto': 'Offline: check-in saved (without its photo), sent when back online',
+  'ci.list': 'Check-ins ({n})', 'ci.viewPhoto': 'View photo', 'ci.photoFailed': 'Photo could not be loaded',
+  'ci.layerShow': 'Show check-ins', 'ci.layerHide': 'Hide check-ins',
 };
 
 export const dictionaries = { zh, en };
