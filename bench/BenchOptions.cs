@@ -29,6 +29,8 @@ public sealed record BenchOptions
 
     /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
     public string NoopPath { get; init; } = "/api/auth/me";
+    /// <summary>Chat-group messages posted a second during the run (the issue asks for 200).</summary>
+    public int ChatRate { get; init; } = 200;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -55,6 +57,7 @@ public sealed record BenchOptions
             Storage = given.GetValueOrDefault("storage", defaults.Storage),
             ConnectionString = given.GetValueOrDefault("cs"),
             NoopPath = given.GetValueOrDefault("noop-path", defaults.NoopPath),
+            ChatRate = Int("chat-rate", defaults.ChatRate),
             TrackHours = given.TryGetValue("tracks", out var hours) ? int.Parse(hours) : null,
         };
     }

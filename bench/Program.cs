@@ -5,6 +5,7 @@ using GridCommand.Bench;
 //   dotnet run -c Release --project bench -- --units 30000 [--seconds 60] [--storage sqlite|postgres --cs "..."]
 //   dotnet run -c Release --project bench -- --units 30000 --url http://host:port [--user commander --password commander]
 // Without --url it builds and starts the web server itself (one process, demo accounts, no simulator).
+//   --chat-rate 200 (the default): chat-group messages posted a second during the run; 0 to compare dispatch → phone without.
 //   dotnet run -c Release --project bench -- --tracks 24 --units 30000 [--storage postgres --cs "..."]: the track store.
 var options = BenchOptions.Parse(args);
 if (options.TrackHours is { } trackHours) return await TrackBench.RunAsync(options, trackHours);
@@ -38,11 +39,13 @@ try
     WallWatcher[] walls = [district, zoomedOut, cityConsole];
     await using var phones = await Phones.ConnectAsync(url, fleet, options.Phones);
     await using var coverage = await CoverageProbe.StartAsync(client, commander, wallToken);
+    var chat = await ChatFeed.StartAsync(client, commander);
     await Task.Delay(TimeSpan.FromSeconds(1));
     foreach (var wall in walls) wall.Reset();
     using var stopDispatching = new CancellationTokenSource();
     var dispatching = phones.DispatchUntil(client, dispatcher, TimeSpan.FromMilliseconds(500), stopDispatching.Token);
     var probing = coverage.ProbeUntil(TimeSpan.FromSeconds(2), stopDispatching.Token);
+    var chatting = chat.PostUntil(options.ChatRate, stopDispatching.Token);
     var ingest = await LoadRun.Run(url, options.Connections, TimeSpan.FromSeconds(options.Seconds), async (connection, random) =>
     {
         var unit = random.Next(options.Units);
@@ -52,6 +55,7 @@ try
     await stopDispatching.CancelAsync();
     await dispatching;
     await probing;
+    await chatting;
     await Task.Delay(TimeSpan.FromSeconds(1)); // the last batches reach the wall
 
     var rss = server?.RssBytes();
@@ -70,6 +74,7 @@ try
     Console.WriteLine($"| a console watching the city: fix → wall | {cityConsole.FixToWall} |");
     Console.WriteLine($"| dispatch → phone | {phones.DispatchToPhone} ({phones.Refused} refused, {phones.Lost} lost) |");
     Console.WriteLine($"| coverage current: probe car on a cell centre → a wall's cells show it at 0 s | {coverage.FixToCoverage} ({coverage.Missed} missed) |");
+    Console.WriteLine($"| chat-group messages accepted (202), asked {options.ChatRate}/s | {chat.PerSecond:N0}/s ({chat.Failed:N0} not accepted) |");
     Console.WriteLine($"| server RSS at the end | {(rss is null ? "n/a (not started here)" : $"{rss / 1048576.0:N0} MB")} |");
     return 0;
 }

@@ -11,6 +11,9 @@ public static class GrainKinds
     public const string LockdownCatalogue = "lockdown-catalogue";
     public const string LockdownPlan = "lockdown-plan";
     public const string LockdownActivation = "lockdown-activation";
+    public const string ChatGroup = "chat-group";
+    public const string StationIntake = "station-intake";
+    public const string IntakeCounts = "intake-counts";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

@@ -99,6 +99,8 @@ public sealed partial class Simulator(
         if (o.CrewsAnswerTasks) _ = FeedSubscription.KeepRegistered(grains, crews, log, stop);
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
+        var chat = new SimulatedChat(grains, grid);
+        var chatChancePerTick = o.ChatMessagesPerMinute * Tick.TotalMinutes;
         var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
         long tick = 0, fixes = 0, incidents = 0;
         var lastLog = clock.GetUtcNow();
@@ -122,6 +124,8 @@ public sealed partial class Simulator(
                 RaiseIncident(typeBag[_random.Next(typeBag.Length)], movers[_random.Next(movers.Length)].Motion.Position, dispatcher);
                 incidents++;
             }
+            for (var chance = chatChancePerTick; _random.NextDouble() < chance; chance--)
+                chat.Post(_random, movers[_random.Next(movers.Length)].Motion.Position, now);
             tick++;
             if (now - lastLog < LogEvery) continue;
             lastLog = now;

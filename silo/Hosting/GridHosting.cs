@@ -4,6 +4,7 @@ using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Demo;
+using GridCommand.Silo.Intake;
 using GridCommand.Silo.Lockdown;
 using GridCommand.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +62,7 @@ public static class GridHosting
         services.AddSingleton<IEtaEstimator>(new StraightLineEta(dispatch));
         services.AddSingleton(config.GetSection("Coverage").Get<CoverageSettings>() ?? new CoverageSettings());
         services.AddSingleton<GridRuntime>();
+        services.AddChatIntake(config);
     }
 
     /// <summary>`--demo` on the command line is short for `--Demo:Enabled=true`: the demo users and the simulated city.</summary>

@@ -8,6 +8,8 @@ public static class Roles
     public const string Station = "station";
     public const string Wall = "wall";
     public const string Device = "device";
+    /// <summary>A chat-group connector: posts the messages it reads, nothing else. Its token is issued by a commander.</summary>
+    public const string Connector = "connector";
 
     /// <summary>The roles a user account may have.</summary>
     public static readonly string[] StaffRoles = [Commander, Dispatcher, Station, Wall];
@@ -28,6 +30,8 @@ public static class Roles
         /// <summary>The Orleans dashboard: grain state and logs, for commanders only.</summary>
         public const string Command = "command";
         public const string Device = "device";
+        /// <summary>The chat-group connector posting messages.</summary>
+        public const string Connector = "connector";
         /// <summary>Who renews a token by itself: the wall and the phones, which must stay signed in unattended.</summary>
         public const string Renew = "renew";
         public const string DeviceOrDispatch = "device-or-dispatch";

@@ -36,8 +36,12 @@ public sealed class AuthOptions
     /// <summary>A phone, too, renews its token by itself.</summary>
     public TimeSpan DeviceTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>A chat-group connector runs unattended for weeks; a commander revokes its token when it leaks.</summary>
+    public TimeSpan ConnectorTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
     public TimeSpan TokenLifetime(string role) => role switch
     {
+        Roles.Connector => ConnectorTokenLifetime,
         Roles.Wall => WallTokenLifetime,
         Roles.Device => DeviceTokenLifetime,
         _ => StaffTokenLifetime,

@@ -66,6 +66,7 @@ public static class WebServices
             .AddPolicy(Roles.Policies.ManageUnits, p => p.RequireRole(Roles.Commander))
             .AddPolicy(Roles.Policies.Command, p => p.RequireRole(Roles.Commander))
             .AddPolicy(Roles.Policies.Device, p => p.RequireRole(Roles.Device))
+            .AddPolicy(Roles.Policies.Connector, p => p.RequireRole(Roles.Connector))
             .AddPolicy(Roles.Policies.DeviceOrDispatch, p => p.RequireRole(Roles.Device, Roles.Commander, Roles.Dispatcher))
             .AddPolicy(Roles.Policies.Metrics, p => p.RequireAssertion(c =>
                 c.User.IsInRole(Roles.Commander) || ScrapeToken.Presented(c.Resource as HttpContext, builder.Configuration["Metrics:ScrapeToken"])));
@@ -121,6 +122,7 @@ public static class WebServices
         api.MapLockdownApi();
         api.MapCoverageApi();
         api.MapReplayApi();
+        api.MapChatIntakeApi();
         api.MapCheckinsApi();
         app.MapUsersApi();
         app.MapPagesApi();

@@ -31,6 +31,9 @@ public interface ICellGrain : IGrainWithStringKey
     [OneWay]
     Task AssignToStation(string stationId);
 
+    /// <returns>the station whose area the cell is in; null when none (for the chat-group intake).</returns>
+    Task<string?> StationId();
+
     /// <summary>Names the cell's grid worker (null: none); saved at once, in the event log when it changed.</summary>
     /// <exception cref="Refusal">not a cell of the city</exception>
     Task SetGridWorker(GridWorker? worker, string by);

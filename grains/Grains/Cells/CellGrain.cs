@@ -49,6 +49,8 @@ public sealed class CellGrain(
 
     public Task AssignToStation(string stationId) => Change(() => State.StationId = stationId);
 
+    public Task<string?> StationId() => Task.FromResult(State.StationId);
+
     public async Task SetGridWorker(GridWorker? worker, string by)
     {
         if (_cell is null) throw Refusal.NotFound($"No grid cell {Id}.");

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace GridCommand.Tests.Api;
 
-/// <summary>A client per role: none, the four staff roles and one unit's device.</summary>
+/// <summary>A client per role: none, the four staff roles, one unit's device and a chat-group connector.</summary>
 public sealed class RoleApp : SharedApp
 {
     public const string UnitId = "role-unit";
@@ -16,19 +16,21 @@ public sealed class RoleApp : SharedApp
         Clients["none"] = App.CreateClient();
         foreach (var role in new[] { "commander", "dispatcher", "station", "wall" }) Clients[role] = await App.StaffClient(role);
         Clients["device"] = (await App.DeviceClient(UnitId, key)).Client;
+        Clients["connector"] = await ChatIntakeApp.ConnectorClient(App, Commander, "role-connector");
     }
 }
 
 /// <summary>Every endpoint against every role: 401 without a token, 403 for a role not allowed, neither for an allowed one.</summary>
 public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
 {
-    private const string Anyone = "none commander dispatcher station wall device";
+    private const string Anyone = "none commander dispatcher station wall device connector";
     private const string Staff = "commander dispatcher station";
     /// <summary>What the wall screen draws: the staff may read it too.</summary>
     private const string WallScreen = Staff + " wall";
     private const string Reporters = "commander dispatcher station";
     private const string Dispatchers = "commander dispatcher";
     private const string Device = "device";
+    private const string Connector = "connector";
     private const string Incident = "I000101-000000-0000";
     private const string Task = Incident + ".T1";
 
@@ -41,7 +43,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", "/api/auth/login", new { }, Anyone),
         ("POST", "/api/auth/device", new { }, Anyone),
         ("GET", "/health", null, Anyone),
-        ("GET", "/api/auth/me", null, WallScreen + " " + Device),
+        ("GET", "/api/auth/me", null, WallScreen + " " + Device + " " + Connector),
         ("POST", "/api/auth/renew", null, "wall " + Device),
         ("POST", "/api/users/role-nobody/disable", null, "commander"),
         ("POST", "/api/users/role-nobody/enable", null, "commander"),
@@ -80,6 +82,15 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/cells/C00-00/checkins", null, Staff),
         ("GET", "/api/checkins/K-none/photo", null, Staff),
         ("GET", "/metrics", null, "commander"),
+        ("POST", "/api/intake/messages", new { }, Connector),
+        ("PUT", "/api/intake/groups/role-group", new { }, "commander"),
+        ("GET", "/api/intake/groups/role-group", null, Staff),
+        ("GET", "/api/stations/S01/intake", null, Staff),
+        ("POST", "/api/intake/S01.M1/incident", null, Reporters),
+        ("POST", "/api/intake/S01.M1/dismiss", null, Reporters),
+        ("GET", "/api/intake/today", null, WallScreen),
+        ("POST", "/api/intake/connectors", new { }, "commander"),
+        ("POST", "/api/intake/connectors/role-nobody/revoke", null, "commander"),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
     ];
@@ -122,6 +133,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/tasks/{taskId}/arrive", "/api/tasks/{taskId}/complete", "/api/tasks/{taskId}/cancel", "/api/tasks/{taskId}/reassign",
             "/api/cells/{cellId}", "/api/stations", "/api/stations/{stationId}", "/api/auth/renew", "/api/users/{username}/disable",
             "/api/users/{username}/enable", "/api/cells/{cellId}/view", "/api/cells/{cellId}/grid-worker",
+            "/api/intake/messages", "/api/stations/{stationId}/intake", "/api/intake/{candidateId}/incident", "/api/intake/{candidateId}/dismiss",
+            "/api/intake/groups/{groupId}", "/api/intake/today", "/api/intake/connectors",
             "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();

@@ -27,6 +27,8 @@ public sealed class HostileRequests(Random random, HostileTokens tokens, IReadOn
         "GET /wall", "GET /dispatch", "GET /field", "GET /login", "POST /hubs/wall/negotiate", "POST /hubs/field/negotiate",
         "GET /{id}", "GET /api/{id}",
         "GET /api/incidents/{id}/replay", "GET /api/replay", "GET /replay",
+        "POST /api/intake/messages", "GET /api/stations/{id}/intake", "POST /api/intake/{id}/incident", "POST /api/intake/{id}/dismiss",
+        "PUT /api/intake/groups/{id}", "GET /api/intake/groups/{id}", "GET /api/intake/today", "POST /api/intake/connectors",
     ];
 
     private static readonly string[] Ids =
@@ -55,6 +57,7 @@ public sealed class HostileRequests(Random random, HostileTokens tokens, IReadOn
         "unitId", "deviceKey", "username", "password", "kind", "name", "stationId", "postName", "team", "onDuty", "lat", "lon",
         "accuracyM", "speedKmh", "headingDeg", "at", "type", "priority", "description", "source", "callerPhone", "divert",
         "resolution", "reason", "note", "taskId", "backup", "overrideDiversion", "by", "seq",
+        "groupId", "cellId", "sender", "text", "connectorId",
     ];
 
     public HttpRequestMessage Next()

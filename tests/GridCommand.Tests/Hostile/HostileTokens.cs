@@ -39,6 +39,7 @@ public sealed class HostileTokens
             "Bearer " + ours.Issue("x", Roles.Device, null, TimeSpan.FromHours(1)).Token,
             "Bearer " + ours.Issue("x", Roles.Device, "no-such-unit\u0000", TimeSpan.FromHours(1)).Token,
             "Bearer " + device.Token,
+            "Bearer " + ours.Issue("connector:hostile", Roles.Connector, null, TimeSpan.FromHours(1)).Token,
         ];
         foreach (var role in Roles.StaffRoles) headers = [.. headers, "Bearer " + SharedApp.TokenOf(await app.StaffClient(role))];
         return new HostileTokens(headers);

@@ -7,6 +7,7 @@ import {
 } from './common.js';
 import { cellViewOnClick } from './cell-view.js';
 import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
+import { intakeConsole } from './dispatch-intake.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 import { checkinLayer } from './checkin-layer.js';
@@ -15,7 +16,7 @@ applyI18n();
 langSwitch();
 
 const session = staffSession();
-if (!session || !['dispatcher', 'commander'].includes(session.role)) await goLogin();
+if (!session || !['dispatcher', 'commander', 'station'].includes(session.role)) await goLogin();
 const token = session?.token;
 document.getElementById('who').textContent = session?.user ?? '';
 document.getElementById('logout').onclick = () => { store.set('gc.staff', null); goLogin(); };
@@ -337,7 +338,8 @@ const live = liveConnection('/hubs/wall', () => token, {
 });
 
 const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
+const intake = intakeConsole({ stations, token, select, toast, failed });
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, checkins, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, get selectedId() { return selectedId; } };

@@ -72,6 +72,11 @@ const zh = {
   'rp.ev.incident.opened': '立案', 'rp.ev.incident.repeat-call': '重复报警', 'rp.ev.incident.dispatched': '派警', 'rp.ev.incident.re-offered': '改派下一单位',
   'rp.ev.task.accept': '接警', 'rp.ev.task.decline': '拒绝', 'rp.ev.task.arrive': '到达现场', 'rp.ev.task.complete': '处置完毕',
   'rp.ev.task.timed-out': '超时未接', 'rp.ev.task.cancelled': '任务取消', 'rp.ev.task.reassigned': '改派', 'rp.ev.incident.closed': '结案',
+  // issue 11 part 1: chat-group intake (微信群 抓取和预判)
+  'chat.tab': '群情', 'chat.none': '暂无群消息线索', 'chat.createIncident': '立案', 'chat.dismiss': '忽略', 'chat.dismissed': '已忽略',
+  'chat.escalatedTo': '已立案', 'chat.escalated': '已立案 {id}', 'chat.dismissedToast': '已忽略', 'chat.reports': '{n} 条消息',
+  'chat.groups': '来自 {n} 个群', 'chat.matched': '命中词', 'chat.class.urgent': '紧急', 'chat.class.service': '求助', 'chat.class.noise': '无关',
+  'chat.wallIn': '今日群消息', 'chat.wallEscalated': '群情立案',
   // issue 11 part 3: field check-ins (微警通打卡)
   'ci.open': '打卡', 'ci.title': '打卡', 'ci.category': '类别', 'ci.cat.patrol-stop': '巡逻打卡', 'ci.cat.visit': '走访', 'ci.cat.inspection': '检查',
   'ci.note': '备注', 'ci.photo': '照片（可选）', 'ci.send': '提交打卡', 'ci.cancel': '取消', 'ci.noFix': '尚未定位，无法打卡',
@@ -151,6 +156,11 @@ const en = {
   'rp.ev.incident.opened': 'Opened', 'rp.ev.incident.repeat-call': 'Repeat call', 'rp.ev.incident.dispatched': 'Dispatched', 'rp.ev.incident.re-offered': 'Offered to the next unit',
   'rp.ev.task.accept': 'Accepted', 'rp.ev.task.decline': 'Declined', 'rp.ev.task.arrive': 'Arrived', 'rp.ev.task.complete': 'Done',
   'rp.ev.task.timed-out': 'Timed out', 'rp.ev.task.cancelled': 'Task cancelled', 'rp.ev.task.reassigned': 'Reassigned', 'rp.ev.incident.closed': 'Closed',
+  // issue 11 part 1: chat-group intake (微信群 抓取和预判)
+  'chat.tab': 'Chat intake', 'chat.none': 'No chat-group leads', 'chat.createIncident': 'Create incident', 'chat.dismiss': 'Dismiss', 'chat.dismissed': 'Dismissed',
+  'chat.escalatedTo': 'Incident', 'chat.escalated': 'Incident {id} created', 'chat.dismissedToast': 'Dismissed', 'chat.reports': '{n} messages',
+  'chat.groups': 'from {n} groups', 'chat.matched': 'Matched', 'chat.class.urgent': 'Urgent', 'chat.class.service': 'Service request', 'chat.class.noise': 'Noise',
+  'chat.wallIn': 'Chat messages today', 'chat.wallEscalated': 'Chat incidents today',
   // issue 11 part 3: field check-ins (微警通打卡)
   'ci.open': 'Check in', 'ci.title': 'Check in', 'ci.category': 'Category', 'ci.cat.patrol-stop': 'Patrol stop', 'ci.cat.visit': 'Visit', 'ci.cat.inspection': 'Inspection',
   'ci.note': 'Note', 'ci.photo': 'Photo (optional)', 'ci.send': 'Send check-in', 'ci.cancel': 'Cancel', 'ci.noFix': 'No position yet: cannot check in',

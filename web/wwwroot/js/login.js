@@ -19,7 +19,7 @@ document.getElementById('form').addEventListener('submit', async e => {
   try {
     const r = await api('/api/auth/login', { method: 'POST', body: { username, password } });
     store.set('gc.staff', { token: r.token, role: r.role, user: username, expiresAt: r.expiresAt });
-    const home = r.role === 'wall' ? '/wall' : r.role === 'station' ? '/wall' : '/dispatch';
+    const home = r.role === 'wall' ? '/wall' : '/dispatch';
     location.href = next ?? home;
   } catch {
     error.dataset.i18n = 'login.failed'; error.textContent = t('login.failed');

@@ -11,6 +11,7 @@ import { cellViewOnClick } from './cell-view.js';
 import { wallLockdowns } from './wall-lockdown.js';
 import { coverageLayer } from './coverage-layer.js';
 import { rapidResponsePoints } from './rapid-points.js';
+import { wallIntake } from './wall-intake.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -48,6 +49,7 @@ const { cells } = drawCells(map, cellList ?? [], { renderer: canvas });
 const cellView = cellViewOnClick(map, cells, token);
 const coverage = coverageLayer(map, cellList ?? []); // before the units' canvas, so units stay on top
 const rapidPoints = rapidResponsePoints(map, token);
+wallIntake(token);
 const stationLayer = L.layerGroup().addTo(map);
 for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })

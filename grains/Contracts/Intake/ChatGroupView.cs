@@ -1,0 +1,4 @@
+namespace GridCommand.Contracts.Intake;
+
+[GenerateSerializer, Immutable]
+public sealed record ChatGroupView(string GroupId, string CellId, string Name);
