@@ -3,6 +3,7 @@ using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Intake;
+using GridCommand.Contracts.Lockdown;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
@@ -10,6 +11,8 @@ using GridCommand.Rules.Auth;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Intake;
+using GridCommand.Rules.Lockdown;
 using GridCommand.Rules.Stations;
 using GridCommand.Rules.Units;
 using GridCommand.Silo.Hosting;
@@ -45,6 +48,8 @@ public sealed class WireSerializationTests
     private static readonly GridCommand.Rules.Checkins.Checkin Checkin = new("K261201-101500-0A1B", "G00001", "王华", UnitKind.Guard, "S01",
         "C10-12", GridCommand.Rules.Checkins.CheckinCategory.Inspection, "消防通道畅通", 32.4, 119.4, At, "image/jpeg");
 
+    private static readonly LockdownPoint BlockingPoint = new("B001", "文昌路口", PointKind.BlockingPoint, Ring.Core, 32.4, 119.4);
+
     private static readonly Dictionary<string, object> Values = new()
     {
         ["PositionFix"] = new PositionFix(new GeoPoint(32.4, 119.4), At, null, 90, 5.5),
@@ -74,7 +79,21 @@ public sealed class WireSerializationTests
         ["CoverageBatch"] = new GridCommand.Contracts.Coverage.CoverageBatch(
             [new GridCommand.Rules.Coverage.CoverageEntry("P001", 7, 42), new GridCommand.Rules.Coverage.CoverageEntry("G00001", 3, null)]),
         ["Revocation"] = new Revocation(Revocation.OfUser("zhang.wei"), At, true, At.AddHours(12), 4),
+        ["PlanSummary"] = new PlanSummary("guan-cheng-men", "关城门", 147, 8, 67, 48, 32, 1),
+        ["PlanView"] = new PlanView("guan-cheng-men", "关城门", 1, At, "commander", [BlockingPoint]),
+        ["ActivationOrder"] = new ActivationOrder("guan-cheng-men", null, [Ring.Core, Ring.Urban], true, "dispatcher"),
+        ["ActivationView"] = new ActivationView("L261201-184127-EB82", "guan-cheng-men", "关城门", null, true, [Ring.Core], "dispatcher",
+            At, null, null, true, 42, null, 0, 1, 0,
+            [new PointView(1, BlockingPoint.Id, BlockingPoint.Name, BlockingPoint.Kind, BlockingPoint.Ring, BlockingPoint.Lat, BlockingPoint.Lon,
+                PointState.EnRoute, "L261201-184127-EB82.P1", "P001", "明月湖车巡01组", UnitKind.PatrolCar, 95, At, null)], 3),
+        ["ChatMessage"] = new ChatMessage("G0001", "C10-12", "张先生", "有人打架，快来", At),
+        ["ChatVerdict"] = new ChatVerdict(MessageClass.Urgent, "fight", ["打架"], "C10-12", "S01", "S01.M1", 2),
+        ["ChatGroupView"] = new ChatGroupView("G0001", "C10-12", "文昌花园业主群"),
+        ["CandidateView"] = new CandidateView("S01.M1", "S01", MessageClass.Urgent, "fight", "C10-12", ["有人打架，快来"], ["打架"], ["G0001", "G0002"],
+            2, At, At.AddMinutes(1), CandidateStatus.Escalated, "I1", "station", At.AddMinutes(2)),
+        ["IntakeToday"] = new IntakeToday(new DateOnly(2026, 12, 1), 120, 7, 3),
     };
+
 
     private readonly IServiceProvider _services = new ServiceCollection().AddGridSerialization().BuildServiceProvider();
 
