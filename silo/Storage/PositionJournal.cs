@@ -58,7 +58,7 @@ public sealed partial class PositionJournal(PositionTable table, GrainSettings s
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(PositionJournal), ServiceLifecycleStage.ApplicationServices, _ =>
         {
-            _saving = Task.Run(SaveRegularly);
+            _saving = Task.Run(() => PeriodicWork.Every(settings.PositionSaveInterval / 2, SaveAsync, _stop.Token));
             return Task.CompletedTask;
         }, async _ =>
         {
@@ -66,18 +66,6 @@ public sealed partial class PositionJournal(PositionTable table, GrainSettings s
             await _saving;
             await SaveAsync();
         });
-
-    private async Task SaveRegularly()
-    {
-        using var timer = new PeriodicTimer(settings.PositionSaveInterval / 2);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token)) await SaveAsync();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save {Count} unit positions; they are kept for the next try")]
     private static partial void LogNotSaved(ILogger logger, int count, Exception e);

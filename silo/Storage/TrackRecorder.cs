@@ -1,3 +1,4 @@
+using GridCommand.Grains;
 using GridCommand.Grains.Storage;
 using GridCommand.Rules.Tracks;
 using Microsoft.Extensions.Logging;
@@ -85,7 +86,9 @@ public sealed partial class TrackRecorder(TrackTable table, TrackSettings settin
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(TrackRecorder), ServiceLifecycleStage.ApplicationServices, _ =>
         {
-            _running = Task.WhenAll(Task.Run(() => Every(settings.SaveInterval, SaveAsync)), Task.Run(() => Every(settings.PruneInterval, PruneAsync)));
+            _running = Task.WhenAll(
+                Task.Run(() => PeriodicWork.Every(settings.SaveInterval, SaveAsync, _stop.Token, clock)),
+                Task.Run(() => PeriodicWork.Every(settings.PruneInterval, PruneAsync, _stop.Token, clock)));
             return Task.CompletedTask;
         }, async _ =>
         {
@@ -105,18 +108,6 @@ public sealed partial class TrackRecorder(TrackTable table, TrackSettings settin
     {
         var ended = (clock.GetUtcNow() - LateFixes - TrackGrid.BucketLength).ToUnixTimeSeconds();
         foreach (var key in _open.Keys.Where(k => k.Bucket < ended).ToList()) _open.Remove(key);
-    }
-
-    private async Task Every(TimeSpan interval, Func<Task> work)
-    {
-        using var timer = new PeriodicTimer(interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token)) await work();
-        }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save {Count} track pieces; they are kept for the next try")]

@@ -44,7 +44,7 @@ public sealed partial class CoverageMailbox(IGrainFactory grains, TimeSpan flush
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(CoverageMailbox), ServiceLifecycleStage.Active, _ =>
         {
-            _flushing = Task.Run(FlushEvery);
+            _flushing = Task.Run(() => PeriodicWork.Every(flushInterval, FlushLogged, _stop.Token));
             return Task.CompletedTask;
         }, async _ =>
         {
@@ -52,26 +52,17 @@ public sealed partial class CoverageMailbox(IGrainFactory grains, TimeSpan flush
             await _flushing;
         });
 
-    private async Task FlushEvery()
+    private Task FlushLogged()
     {
-        using var timer = new PeriodicTimer(flushInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                try
-                {
-                    Flush();
-                }
-                catch (Exception e)
-                {
-                    LogFlushFailed(log, e);
-                }
-            }
+            Flush();
         }
-        catch (OperationCanceledException)
+        catch (Exception e)
         {
+            LogFlushFailed(log, e);
         }
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the coverage entries; the units send their reach again within their refresh interval")]
