@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Simulation:Guards"] = "40",
         ["Simulation:PatrolUnits"] = "6",
         ["Simulation:VolunteerTeams"] = "1",
-        ["Simulation:VolunteersPerTeam"] = "2",
+        ["Simulation:Volunteers"] = "2",
         ["Simulation:IncidentsPerMinute"] = "0",
         ["Simulation:ChatMessagesPerMinute"] = "0",
         ["Simulation:CrewsAnswerTasks"] = "false",
