@@ -5,6 +5,7 @@ using GridCommand.Contracts.Units;
 using GridCommand.Contracts.Volunteers;
 using GridCommand.Rules;
 using GridCommand.Rules.Geo;
+using GridCommand.Rules.Units;
 using GridCommand.Rules.Volunteers;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -15,7 +16,7 @@ public sealed record VolunteerOrderRequest(double? RadiusMeters, string? Note);
 public sealed record VolunteerCompleteRequest(string? Note);
 /// <summary>An order as a volunteer's phone lists it: how far it is from where the phone stands now.</summary>
 public sealed record NearbyOrder(VolunteerOrder Order, int? DistanceMeters);
-public sealed record VolunteerOrdersNearMe(string UnitId, string? Team, int Points, int OrdersCompleted, IReadOnlyList<NearbyOrder> Orders);
+public sealed record VolunteerOrdersNearMe(string UnitId, UnitKind Kind, string? Team, int Points, int OrdersCompleted, IReadOnlyList<NearbyOrder> Orders);
 
 /// <summary>
 /// Volunteer orders (龙城众队 接单+派单): a dispatcher publishes an incident to the volunteers within a radius; the first
@@ -83,9 +84,9 @@ public static class VolunteerOrdersApi
         var unitId = user.UnitId()!;
         if (await grains.GetGrain<IUnitGrain>(unitId).Get() is not { } unit) return Problems.NotFound($"No unit {unitId}.");
         var here = unit.Unit is { Lat: { } lat, Lon: { } lon } ? new GeoPoint(lat, lon) : (GeoPoint?)null;
-        var orders = unit.Unit.Kind == Rules.Units.UnitKind.Volunteer ? await Board(grains).ForVolunteer(unitId, here?.Lat, here?.Lon) : [];
+        var orders = unit.Unit.Kind == UnitKind.Volunteer ? await Board(grains).ForVolunteer(unitId, here?.Lat, here?.Lon) : [];
         var mine = await Scores(grains).Volunteer(unitId);
-        return Results.Ok(new VolunteerOrdersNearMe(unitId, unit.Team, mine.Points, mine.OrdersCompleted,
+        return Results.Ok(new VolunteerOrdersNearMe(unitId, unit.Unit.Kind, unit.Team, mine.Points, mine.OrdersCompleted,
             orders.Select(o => new NearbyOrder(o, here is { } h ? (int)Math.Round(o.DistanceTo(h)) : null)).ToList()));
     }
 
