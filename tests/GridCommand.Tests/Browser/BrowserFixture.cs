@@ -99,10 +99,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Enrols a test unit (not moved by the simulator), puts it on duty at a place, and returns its device key.</summary>
-    public async Task<string> EnrollUnit(string unitId, string kind, double lat, double lon)
+    public async Task<string> EnrollUnit(string unitId, string kind, double lat, double lon, string? team = null)
     {
         var commander = await App.StaffClient("commander");
-        var enrolled = await commander.PutAsJsonAsync($"/api/units/{unitId}", new { kind, name = $"测试{unitId}", stationId = "S01" });
+        var enrolled = await commander.PutAsJsonAsync($"/api/units/{unitId}", new { kind, name = $"测试{unitId}", stationId = "S01", team });
         enrolled.EnsureSuccessStatusCode();
         var key = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceKey").GetString()!;
         var (device, _) = await App.DeviceClient(unitId, key);
