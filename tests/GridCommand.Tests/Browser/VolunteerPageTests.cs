@@ -85,6 +85,7 @@ public sealed class VolunteerPageTests(BrowserFixture city)
         // A claims: it is A's, and B sees it taken without doing anything.
         await phoneA.ClickAsync("#vo-list .vo-claim");
         await Assertions.Expect(orderA.Locator(".vo-mine")).ToHaveTextAsync("我的订单");
+        await Assertions.Expect(phoneA.Locator("#t-status")).ToHaveTextAsync("已接警"); // the task card: arrive, then done, if it likes
         await Assertions.Expect(orderB.Locator(".vo-taken")).ToHaveTextAsync("Taken");
         await Assertions.Expect(orderB.Locator(".vo-claim")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#dv-orders")).ToContainTextAsync("已被 TVA1");
@@ -94,6 +95,7 @@ public sealed class VolunteerPageTests(BrowserFixture city)
         await phoneA.ClickAsync("#vo-list .vo-complete");
         await Assertions.Expect(orderA.Locator(".vo-done")).ToHaveTextAsync("已完成 +10 积分");
         await Assertions.Expect(phoneA.Locator("#vo-points")).ToContainTextAsync("积分 10");
+        await Assertions.Expect(phoneA.Locator("#task")).ToBeHiddenAsync();
 
         // The leaderboard, in Chinese and then in English.
         await page.ClickAsync("#tab-volunteers");

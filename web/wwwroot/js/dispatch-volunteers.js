@@ -4,7 +4,7 @@
 import { api, fmtTime, isOpenIncident } from './common.js';
 import { tl, t, onLang, escapeHtml } from './i18n.js';
 
-const REFRESH_MS = 5000;
+const REFRESH_MS = 5000, ORDERS_EVERY_MS = 3000;
 const OTHER_TABS = ['incident', 'roster', 'lockdown', 'intake'];
 const DEFAULT_RADIUS = 1000;
 
@@ -46,6 +46,9 @@ export function volunteerConsole({ token, toast, failed }) {
         `<input id="dv-note" type="text" maxlength="500" value="${escapeHtml(form.note)}" placeholder="${escapeHtml(t('dv.notePlaceholder'))}" aria-label="${escapeHtml(t('dv.note'))}">` +
         `<button id="dv-publish" class="primary">${tl('dv.publish')}</button></div>` : '') + ordersHtml();
   }
+
+  // The incident's change reaches the console before its order's does (the order saves after the incident): ask again now and then.
+  setInterval(() => { if (!$('detail').hidden && $('dv-orders')) loadOrders(); }, ORDERS_EVERY_MS);
 
   document.addEventListener('input', e => {
     if (e.target.id === 'dv-radius') form.radius = e.target.value;

@@ -44,7 +44,8 @@ function start() {
   renderDuty();
   // A phone stays signed in for the whole shift and beyond: its token renews itself.
   keepRenewed('gc.device', signOut, renewed => { device = renewed; });
-  const volunteer = volunteerOrders({ tokenOf: () => device?.token, unitOf: () => device?.unitId, fixOf: () => fix, notice, signOut });
+  const volunteer = volunteerOrders({ tokenOf: () => device?.token, unitOf: () => device?.unitId, fixOf: () => fix, notice, signOut,
+    taskEnded: taskId => { if (task?.taskId === taskId) { task = null; render(); } } });
   live = liveConnection('/hubs/field', () => device.token, {
     ...volunteer.handlers,
     task: onTask,
