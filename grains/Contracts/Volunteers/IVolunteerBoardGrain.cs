@@ -7,6 +7,10 @@ public interface IVolunteerBoardGrain : IGrainWithStringKey
 {
     Task Update(VolunteerOrder order);
 
+    /// <summary>From the incident, closed: its open orders are cancelled, so no phone goes on listing them.</summary>
+    [OneWay]
+    Task IncidentEnded(string incidentId);
+
     /// <summary>Newest first; only this incident's when it is named.</summary>
     Task<IReadOnlyList<VolunteerOrder>> Listed(string? incidentId);
 

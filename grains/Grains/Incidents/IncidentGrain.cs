@@ -144,6 +144,7 @@ public sealed class IncidentGrain(
         Refusal.ThrowIfRefused(State.Close(resolution, Runtime.Now, by, out var withdrawn));
         foreach (var task in withdrawn) Withdrawn(task);
         await Save("incident.closed", by, resolution);
+        _ = Grains.GetGrain<IVolunteerBoardGrain>(CityKeys.City).IncidentEnded(Id);
         Changed();
         return View();
     }

@@ -19,6 +19,13 @@ public sealed class VolunteerBoardGrain(
         return Task.CompletedTask;
     }
 
+    public Task IncidentEnded(string incidentId)
+    {
+        foreach (var order in State.Listed(incidentId).Where(o => o.IsOpen))
+            GrainFactory.GetGrain<IVolunteerOrderGrain>(order.Id).Cancel("system").Ignore(); // each tells the board back
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<VolunteerOrder>> Listed(string? incidentId) => Task.FromResult(State.Listed(incidentId));
 
     public Task<IReadOnlyList<VolunteerOrder>> ForVolunteer(string unitId, double? lat, double? lon) =>

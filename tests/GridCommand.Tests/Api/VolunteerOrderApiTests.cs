@@ -152,8 +152,11 @@ public sealed class VolunteerOrderApiTests(SharedApp shared) : IClassFixture<Sha
         await (await near.Client.PostAsync("/api/volunteer-orders/O-none/claim", null)).Problem(HttpStatusCode.NotFound);
         await (await near.Client.PostAsync("/api/volunteer-orders/bad%20id/claim", null)).Problem(HttpStatusCode.BadRequest);
 
+        // Closing the incident cancels its open order: no phone lists it any more, and a claim is refused.
         await Dispatcher.Send(HttpMethod.Post, $"/api/incidents/{incident}/close", new { resolution = "found" }, HttpStatusCode.OK);
         await (await Dispatcher.PostAsync(path, ApiKit.Body(new { radiusMeters = 500 }))).Problem(HttpStatusCode.Conflict);
+        await Eventually.Until(() => Dispatcher.Get(path), list => list[0].Str("status") == "cancelled", "the open order cancelled with its incident");
+        Assert.Empty((await near.Client.Get("/api/volunteer-orders/near-me")).GetProperty("orders").EnumerateArray());
         Assert.Contains("cancelled", (await (await near.Client.PostAsync($"/api/volunteer-orders/{orderId}/claim", null)).Problem(HttpStatusCode.Conflict)).Str("detail"));
     }
 }
