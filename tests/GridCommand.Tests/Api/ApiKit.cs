@@ -141,7 +141,7 @@ public sealed class FieldPhone : IAsyncDisposable
         Assert.False(_withdrawn.Reader.TryRead(out var withdrawn), $"unexpected taskWithdrawn {withdrawn}");
     }
 
-    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string what, TimeSpan? within)
+    internal static async Task<JsonElement> Next(Channel<JsonElement> channel, string what, TimeSpan? within)
     {
         using var cts = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
         try

@@ -25,24 +25,11 @@ public sealed class VolunteerPhone : IAsyncDisposable
         return phone;
     }
 
-    public Task<JsonElement> NextOrder() => Next(_orders, "volunteerOrder");
+    public Task<JsonElement> NextOrder() => FieldPhone.Next(_orders, "volunteerOrder", null);
 
-    public Task<JsonElement> NextTaken() => Next(_taken, "volunteerOrderTaken");
+    public Task<JsonElement> NextTaken() => FieldPhone.Next(_taken, "volunteerOrderTaken", null);
 
     public bool HeardAnyOrder => _orders.Reader.TryPeek(out _);
-
-    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string what)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            return await channel.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new Xunit.Sdk.XunitException($"no {what} message arrived");
-        }
-    }
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 }

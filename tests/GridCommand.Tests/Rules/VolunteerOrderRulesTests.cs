@@ -125,6 +125,20 @@ public sealed class VolunteerOrderRulesTests
     }
 
     [Fact]
+    public void The_demo_city_has_122_teams_and_2568_volunteers_with_valid_unique_ids()
+    {
+        var volunteers = new GridCommand.Silo.Demo.DemoCity(TestCity.Grid, new GridCommand.Silo.Demo.SimulationOptions()).Units
+            .Where(u => u.Kind == UnitKind.Volunteer).ToList();
+        Assert.Equal(2568, volunteers.Count);
+        var teams = volunteers.GroupBy(v => v.Team).ToList();
+        Assert.Equal(122, teams.Count);
+        Assert.All(teams, t => Assert.InRange(t.Count(), 21, 22));
+        Assert.Equal(volunteers.Count, volunteers.Select(v => v.Id).Distinct().Count());
+        Assert.All(volunteers, v => Assert.True(GridIds.IsValid(v.Id), v.Id));
+        Assert.Equal(("V00101", "龙城众队001队"), (volunteers[0].Id, volunteers[0].Team));
+    }
+
+    [Fact]
     public void A_claimed_order_joins_its_incident_as_an_accepted_task_that_counts_for_first_on_scene()
     {
         var incident = new IncidentState();
