@@ -18,5 +18,5 @@ public sealed class SimulationOptions
     /// <summary>Whether the demo units' phones answer their tasks by themselves (off where people or tests answer).</summary>
     public bool CrewsAnswerTasks { get; set; } = true;
     /// <summary>Demo units whose phones are not simulated: sign in as them on the field page.</summary>
-    public List<string> ManualUnits { get; set; } = ["P001", "G00001"];
+    public List<string> ManualUnits { get; set; } = ["P001", "G00001", "V00101", "V00102"];
 }

@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     });
 
     /// <summary>The demo units the simulator leaves to a person (Simulation:ManualUnits by default).</summary>
-    public static readonly string[] ManualUnits = ["P001", "G00001"];
+    public static readonly string[] ManualUnits = ["P001", "G00001", "V00101", "V00102"];
 
     public Uri BaseUrl { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
