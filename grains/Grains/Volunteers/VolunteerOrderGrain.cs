@@ -2,7 +2,6 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Units;
 using GridCommand.Contracts.Volunteers;
-using GridCommand.Rules;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Volunteers;
@@ -64,10 +63,11 @@ public sealed class VolunteerOrderGrain(
     public async Task<VolunteerOrder> Cancel(string by)
     {
         EnsurePublished();
+        if (State.Status is VolunteerOrderStatus.Completed or VolunteerOrderStatus.Cancelled)
+            throw Refusal.Conflict($"The order is already {State.Status}.");
         if (State.Status == VolunteerOrderStatus.Claimed)
             await Incident(State.IncidentId).Withdraw(new Withdrawal(State.TaskId!, "volunteer order cancelled", false, null, by));
-        if (State.Status is VolunteerOrderStatus.Open or VolunteerOrderStatus.Claimed) await Cancelled("cancelled", by);
-        else Refusal.ThrowIfRefused(Outcome.Refuse(RejectionCode.Conflict, $"The order is already {State.Status}."));
+        await Cancelled("cancelled", by);
         return View();
     }
 

@@ -3,8 +3,9 @@ using GridCommand.Rules.Geo;
 namespace GridCommand.Rules.Volunteers;
 
 /// <summary>
-/// The city's volunteer orders at a glance: every open one (what a phone coming into range asks for) and the latest
-/// ended ones (the console's list), each at its newest view. Older ended orders stay with their own grains.
+/// The city's volunteer orders at a glance: every open and claimed one (what a phone coming into range, or its claimer,
+/// asks for) and the latest ended ones (the console's list), each at its newest view. Older ended orders stay with their
+/// own grains.
 /// </summary>
 public sealed class OrderBoard
 {
@@ -17,7 +18,7 @@ public sealed class OrderBoard
     {
         if (Orders.TryGetValue(order.Id, out var known) && known.Seq > order.Seq) return;
         Orders[order.Id] = order;
-        var ended = Orders.Values.Where(o => !o.IsOpen).OrderByDescending(o => o.ClosedAt ?? o.ClaimedAt ?? o.PublishedAt).Skip(KeepEnded).ToList();
+        var ended = Orders.Values.Where(o => o.IsEnded).OrderByDescending(o => o.ClosedAt).Skip(KeepEnded).ToList();
         foreach (var old in ended) Orders.Remove(old.Id);
     }
 

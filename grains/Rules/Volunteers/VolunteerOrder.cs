@@ -27,6 +27,9 @@ public sealed record VolunteerOrder(
 {
     public bool IsOpen => Status == VolunteerOrderStatus.Open;
 
+    /// <summary>Completed or cancelled: nothing more happens to it.</summary>
+    public bool IsEnded => Status is VolunteerOrderStatus.Completed or VolunteerOrderStatus.Cancelled;
+
     public double DistanceTo(GeoPoint where) => new GeoPoint(Lat, Lon).DistanceTo(where);
 
     public bool Reaches(GeoPoint where) => DistanceTo(where) <= RadiusMeters;

@@ -122,6 +122,13 @@ public sealed class VolunteerOrderRulesTests
         Assert.Equal(["O-near", "O-mine"], board.ForVolunteer("V1", here).Select(o => o.Id));
         Assert.Equal(["O-near"], board.ForVolunteer("V2", here).Select(o => o.Id));
         Assert.Equal(["O-mine"], board.ForVolunteer("V1", null).Select(o => o.Id));
+
+        // Only the latest ended orders are kept; open and claimed ones stay however many have ended since.
+        for (var i = 0; i < OrderBoard.KeepEnded + 5; i++)
+            board.Update(near with { Id = $"O-old{i}", Status = VolunteerOrderStatus.Completed, ClosedAt = T0.AddMinutes(i) });
+        Assert.Equal(OrderBoard.KeepEnded + 3, board.Orders.Count);
+        Assert.DoesNotContain("O-old0", board.Orders.Keys);
+        Assert.Equal(["O-near", "O-mine"], board.ForVolunteer("V1", here).Select(o => o.Id));
     }
 
     [Fact]
