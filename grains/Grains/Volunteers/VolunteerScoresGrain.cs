@@ -16,6 +16,13 @@ public sealed class VolunteerScoresGrain(
         return true;
     }
 
+    /// <summary>A city's enrolment comes in thousands at once: folded into one save a few seconds later.</summary>
+    public Task Enrolled(string unitId, string? team)
+    {
+        if (State.Enrol(unitId, team)) SaveSoon(TimeSpan.FromSeconds(5));
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<TeamStanding>> Teams() => Task.FromResult(State.Standings());
 
     public Task<VolunteerStanding> Volunteer(string unitId) => Task.FromResult(State.Of(unitId));

@@ -1,6 +1,6 @@
 namespace GridCommand.Rules.Volunteers;
 
-/// <summary>A team's place on the leaderboard.</summary>
+/// <summary>A team's place on the leaderboard; <paramref name="Volunteers"/> its members.</summary>
 public sealed record TeamStanding(int Rank, string Team, int Points, int OrdersCompleted, int Volunteers);
 
 /// <summary>A volunteer's own points.</summary>
@@ -19,6 +19,17 @@ public sealed class VolunteerScores
     public Dictionary<string, Score> Teams { get; set; } = new();
     public Dictionary<string, Score> Volunteers { get; set; } = new();
     public HashSet<string> CreditedOrders { get; set; } = [];
+    /// <summary>Each volunteer's team as enrolled.</summary>
+    public Dictionary<string, string> Members { get; set; } = new();
+
+    /// <returns>false when nothing changed (enrolled again in the same team).</returns>
+    public bool Enrol(string unitId, string? team)
+    {
+        if (team is null) return Members.Remove(unitId);
+        if (Members.TryGetValue(unitId, out var known) && known == team) return false;
+        Members[unitId] = team;
+        return true;
+    }
 
     /// <returns>false when this order was credited already.</returns>
     public bool Credit(string orderId, string unitId, string? team, int points)
@@ -29,12 +40,15 @@ public sealed class VolunteerScores
         return true;
     }
 
-    /// <summary>Most points first; a tie goes to the team with more orders, then by name.</summary>
+    /// <summary>Every team with members or points: most points first; a tie goes to the team with more orders, then by name.</summary>
     public IReadOnlyList<TeamStanding> Standings()
     {
-        var members = Volunteers.Values.Where(v => v.Team is not null).GroupBy(v => v.Team!).ToDictionary(g => g.Key, g => g.Count());
-        return Teams.OrderByDescending(t => t.Value.Points).ThenByDescending(t => t.Value.Orders).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Select((t, i) => new TeamStanding(i + 1, t.Key, t.Value.Points, t.Value.Orders, members.GetValueOrDefault(t.Key)))
+        var members = Members.Values.GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var none = new Score();
+        return members.Keys.Union(Teams.Keys)
+            .Select(team => (Team: team, Score: Teams.GetValueOrDefault(team) ?? none))
+            .OrderByDescending(t => t.Score.Points).ThenByDescending(t => t.Score.Orders).ThenBy(t => t.Team, StringComparer.Ordinal)
+            .Select((t, i) => new TeamStanding(i + 1, t.Team, t.Score.Points, t.Score.Orders, members.GetValueOrDefault(t.Team)))
             .ToList();
     }
 

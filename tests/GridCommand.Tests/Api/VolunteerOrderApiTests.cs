@@ -75,7 +75,7 @@ public sealed class VolunteerOrderApiTests(SharedApp shared) : IClassFixture<Sha
         Assert.Equal(("completed", 10), (done.Str("status"), done.GetProperty("points").GetInt32()));
         await winnerPhone.Client.Send(HttpMethod.Post, $"/api/volunteer-orders/{orderId}/complete", null, HttpStatusCode.OK); // resent
         var standing = Assert.Single((await Dispatcher.Get("/api/volunteer-teams")).EnumerateArray(), t => t.Str("team") == team);
-        Assert.Equal((10, 1, 1), (standing.GetProperty("points").GetInt32(), standing.GetProperty("ordersCompleted").GetInt32(),
+        Assert.Equal((10, 1, 13), (standing.GetProperty("points").GetInt32(), standing.GetProperty("ordersCompleted").GetInt32(),
             standing.GetProperty("volunteers").GetInt32()));
         var me = await winnerPhone.Client.Get("/api/volunteer-orders/near-me");
         Assert.Equal((team, 10, 1), (me.Str("team"), me.GetProperty("points").GetInt32(), me.GetProperty("ordersCompleted").GetInt32()));

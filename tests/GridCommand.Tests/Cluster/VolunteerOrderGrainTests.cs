@@ -69,7 +69,7 @@ public abstract class VolunteerOrderGrainTests(TestDatabase db)
         Assert.Equal((VolunteerOrderStatus.Completed, winner, team, 10), (kept!.Status, kept.ClaimedBy, kept.Team, kept.Points));
         var scores = second.Grains.GetGrain<IVolunteerScoresGrain>(CityKeys.City);
         var standing = Assert.Single(await scores.Teams(), t => t.Team == team);
-        Assert.Equal((10, 1, 1), (standing.Points, standing.OrdersCompleted, standing.Volunteers));
+        Assert.Equal((10, 1, 8), (standing.Points, standing.OrdersCompleted, standing.Volunteers));
         Assert.Equal(new VolunteerStanding(winner, team, 10, 1), await scores.Volunteer(winner));
         Assert.Contains(await second.Grains.GetGrain<IVolunteerBoardGrain>(CityKeys.City).Listed(incidentId), o => o.Id == orderId && o.Status == VolunteerOrderStatus.Completed);
         Assert.Equal(TaskStatus.Done, (await second.Grains.GetGrain<IIncidentGrain>(incidentId).Get())!.Tasks[0].Status);

@@ -90,17 +90,21 @@ public sealed class VolunteerOrderRulesTests
         Assert.Equal(valid, VolunteerRadius.Check(meters) is null);
 
     [Fact]
-    public void Points_go_to_the_volunteer_and_the_team_once_per_order_and_rank_the_teams()
+    public void Points_go_to_the_volunteer_and_the_team_once_per_order_and_rank_every_team()
     {
         var scores = new VolunteerScores();
+        foreach (var (unit, team) in new[] { ("V1", "A队"), ("V2", "B队"), ("V3", "B队"), ("V4", "C队"), ("V5", "D队"), ("V6", "E队") })
+            Assert.True(scores.Enrol(unit, team));
+        Assert.False(scores.Enrol("V1", "A队")); // enrolled again as before
+        Assert.True(scores.Enrol("V6", null));  // no longer a volunteer (or no team): its team has nobody left
         Assert.True(scores.Credit("O1", "V1", "A队", 10));
         Assert.False(scores.Credit("O1", "V1", "A队", 10)); // told twice
         Assert.True(scores.Credit("O2", "V2", "B队", 10));
         Assert.True(scores.Credit("O3", "V3", "B队", 10));
         Assert.True(scores.Credit("O4", "V4", "C队", 10));
 
-        Assert.Equal([new TeamStanding(1, "B队", 20, 2, 2), new TeamStanding(2, "A队", 10, 1, 1), new TeamStanding(3, "C队", 10, 1, 1)],
-            scores.Standings());
+        Assert.Equal([new TeamStanding(1, "B队", 20, 2, 2), new TeamStanding(2, "A队", 10, 1, 1), new TeamStanding(3, "C队", 10, 1, 1),
+            new TeamStanding(4, "D队", 0, 0, 1)], scores.Standings());
         Assert.Equal(new VolunteerStanding("V1", "A队", 10, 1), scores.Of("V1"));
         Assert.Equal(new VolunteerStanding("V9", null, 0, 0), scores.Of("V9"));
     }
