@@ -1,12 +1,14 @@
 // The console's volunteer orders (龙城众队 派单): on the selected incident, "publish to volunteers" with a radius and a
 // note, and its orders with their state (open, taken by whom, completed, cancelled); a tab with the team leaderboard
 // (积分). The incident panel is redrawn by dispatch.js: it calls panel() for this part's HTML at the end of it.
-import { api, fmtTime, isOpenIncident } from './common.js';
+import { api, fmtTime, isOpenIncident, staffSession } from './common.js';
 import { tl, t, onLang, escapeHtml } from './i18n.js';
 
 const REFRESH_MS = 5000, ORDERS_EVERY_MS = 3000;
 const OTHER_TABS = ['incident', 'roster', 'lockdown', 'intake'];
 const DEFAULT_RADIUS = 1000;
+// A station officer sees the orders but neither publishes nor withdraws them.
+const mayPublish = () => ['dispatcher', 'commander'].includes(staffSession()?.role);
 
 export function volunteerConsole({ token, toast, failed }) {
   const $ = id => document.getElementById(id);
@@ -34,14 +36,14 @@ export function volunteerConsole({ token, toast, failed }) {
       `<tr data-order="${escapeHtml(o.id)}" data-status="${o.status}"><td>${escapeHtml(fmtTime(o.publishedAt))}</td>` +
       `<td>${o.radiusMeters} m · ${tl('dv.notified', { n: o.notified })}</td><td class="dv-state">${state(o)}` +
       `${o.note ? `<div class="muted">${escapeHtml(o.note)}</div>` : ''}</td>` +
-      `<td>${['open', 'claimed'].includes(o.status) ? `<button data-dv="withdraw">${tl('dv.withdraw')}</button>` : ''}</td></tr>`).join('')}</table>`;
+      `<td>${['open', 'claimed'].includes(o.status) && mayPublish() ? `<button data-dv="withdraw">${tl('dv.withdraw')}</button>` : ''}</td></tr>`).join('')}</table>`;
 
   /** This part of the incident panel, for the incident dispatch.js shows; loads its orders when the incident changes. */
   function panel(incident) {
     if (incident.id !== incidentId) { incidentId = incident.id; orders = []; }
     loadOrders();
     if (!$('detail').hidden) hideBoard();
-    return `<h4>${tl('dv.title')}</h4>` + (isOpenIncident(incident)
+    return `<h4>${tl('dv.title')}</h4>` + (isOpenIncident(incident) && mayPublish()
       ? `<div class="dv-form"><label>${tl('dv.radius')} <input id="dv-radius" type="number" min="100" max="10000" step="100" value="${form.radius}"> m</label>` +
         `<input id="dv-note" type="text" maxlength="500" value="${escapeHtml(form.note)}" placeholder="${escapeHtml(t('dv.notePlaceholder'))}" aria-label="${escapeHtml(t('dv.note'))}">` +
         `<button id="dv-publish" class="primary">${tl('dv.publish')}</button></div>` : '') + ordersHtml();
