@@ -14,6 +14,9 @@ public static class GrainKinds
     public const string ChatGroup = "chat-group";
     public const string StationIntake = "station-intake";
     public const string IntakeCounts = "intake-counts";
+    public const string VolunteerOrder = "volunteer-order";
+    public const string VolunteerBoard = "volunteer-board";
+    public const string VolunteerScores = "volunteer-scores";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

@@ -26,7 +26,7 @@ public sealed class DemoCity
         var units = new List<DemoUnit>();
         AddPatrols(units, random, o.PatrolUnits);
         AddGuards(units, grid, random, o.Guards);
-        AddVolunteers(units, random, o.VolunteerTeams, o.VolunteersPerTeam);
+        AddVolunteers(units, random, o.VolunteerTeams, o.Volunteers);
         Units = units;
         // A random of their own: the stations and units stay where they were before the cells had grid workers.
         var workers = new Random(Seed + 1);
@@ -84,14 +84,16 @@ public sealed class DemoCity
         }
     }
 
-    private void AddVolunteers(List<DemoUnit> units, Random random, int teams, int perTeam)
+    /// <summary>Team t's volunteers are V{t:D3}{n:D2}; the first teams take one more each when the volunteers do not share out evenly.</summary>
+    private void AddVolunteers(List<DemoUnit> units, Random random, int teams, int volunteers)
     {
         for (var t = 1; t <= teams; t++)
         {
             var station = Stations[random.Next(Stations.Count)];
-            for (var v = 1; v <= perTeam; v++)
-                units.Add(new DemoUnit($"V{t:D2}{v:D2}", UnitKind.Volunteer, DemoNames.Person(random), station.Id, station.Location,
-                    null, $"平安志愿者{t}队"));
+            var members = volunteers / teams + (t <= volunteers % teams ? 1 : 0);
+            for (var v = 1; v <= members; v++)
+                units.Add(new DemoUnit($"V{t:D3}{v:D2}", UnitKind.Volunteer, DemoNames.Person(random), station.Id, station.Location,
+                    null, $"龙城众队{t:D3}队"));
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class SimulatedCrews(IGrainFactory grains, IReadOnlyDictionary<str
             var scene = new GeoPoint(crew.Task.Lat, crew.Task.Lon);
             if (!crew.Accepted && now >= crew.AnswerAt)
             {
-                if (random.NextDouble() < DeclineChance)
+                if (crew.Task.Status == Rules.Incidents.TaskStatus.Assigned && random.NextDouble() < DeclineChance) // a volunteer's claimed task is accepted already
                 {
                     Answer(crew, TaskAnswer.Decline, "正在处置其他事务");
                     Release(unitId);

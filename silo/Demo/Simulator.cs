@@ -97,6 +97,8 @@ public sealed partial class Simulator(
         var crews = new SimulatedCrews(grains, movers.ToDictionary(m => m.Unit.Id, m => m.Motion), _random);
         var dispatcher = new SimulatedDispatcher(grains, o.DispatcherPatience);
         if (o.CrewsAnswerTasks) _ = FeedSubscription.KeepRegistered(grains, crews, log, stop);
+        var volunteers = new SimulatedVolunteers(grains, movers.Select(m => m.Unit.Id).ToHashSet(), _random);
+        if (o.CrewsAnswerTasks) _ = FeedSubscription.KeepRegistered(grains, volunteers, log, stop);
         var ticksPerReport = Math.Max(1, (int)Math.Round(o.ReportInterval / Tick));
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
         var chat = new SimulatedChat(grains, grid);
@@ -110,6 +112,7 @@ public sealed partial class Simulator(
         {
             var now = clock.GetUtcNow();
             crews.Tick(now);
+            volunteers.Tick(now);
             if (tick % 5 == 0) _ = dispatcher.Review(now);
             for (var i = 0; i < movers.Length; i++)
             {

@@ -3,6 +3,7 @@ using GridCommand.Rules;
 using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
+using GridCommand.Rules.Volunteers;
 using GridCommand.Silo.Demo;
 using GridCommand.Silo.Intake;
 using GridCommand.Silo.Lockdown;
@@ -63,6 +64,7 @@ public static class GridHosting
         services.AddSingleton(config.GetSection("Coverage").Get<CoverageSettings>() ?? new CoverageSettings());
         services.AddSingleton<GridRuntime>();
         services.AddChatIntake(config);
+        services.AddSingleton(config.GetSection("Volunteers").Get<VolunteerSettings>() ?? new VolunteerSettings());
     }
 
     /// <summary>`--demo` on the command line is short for `--Demo:Enabled=true`: the demo users and the simulated city.</summary>

@@ -80,6 +80,7 @@ public static class WebServices
 
         services.AddSingleton<LiveCity>();
         services.AddSingleton<TaskAnswers>();
+        services.AddSingleton<VolunteersInRange>();
         services.AddSingleton<WallConnections>();
         services.AddSingleton<LiveLockdowns>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
@@ -124,6 +125,7 @@ public static class WebServices
         api.MapReplayApi();
         api.MapChatIntakeApi();
         api.MapCheckinsApi();
+        api.MapVolunteerOrdersApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

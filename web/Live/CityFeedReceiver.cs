@@ -46,6 +46,7 @@ public sealed partial class CityFeedReceiver(
         foreach (var task in changes.TasksOffered) _ = field.Clients.Group(FieldHub.GroupOf(task.UnitId)).SendAsync("task", task);
         foreach (var withdrawn in changes.TasksWithdrawn)
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
+        VolunteerOrderPush.Send(field, changes.VolunteerOrders);
         lockdowns.OnChanges(changes);
         var moves = city.Apply(changes);
         _changedCells.Add(changes.Cells);

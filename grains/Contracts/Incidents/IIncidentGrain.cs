@@ -29,5 +29,9 @@ public interface IIncidentGrain : ITaskOwnerGrain
     /// <summary>A dispatcher cancels a task, or reassigns it to the named or the next unit.</summary>
     Task<IncidentView> Withdraw(Withdrawal withdrawal);
 
+    /// <summary>From a volunteer order: the volunteer who claimed it joins with a task already accepted (it never lapses).</summary>
+    /// <exception cref="Refusal">409 when the incident is no longer open, or the volunteer is busy, off duty or without a fresh fix</exception>
+    Task<TaskAssigned> Enlist(string unitId, string orderId);
+
     Task<IncidentView> Close(string resolution, string by);
 }

@@ -2,6 +2,7 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
+using GridCommand.Contracts.Volunteers;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -52,6 +53,13 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     public void LockdownChanged(ActivationView lockdown)
     {
         _batch.Add(lockdown);
+        SendSoon();
+    }
+
+    /// <summary>At once: the volunteers in range are waiting for it, or must see it taken.</summary>
+    public void VolunteerOrderChanged(VolunteerOrderChange order)
+    {
+        _batch.Add(order);
         SendSoon();
     }
 

@@ -1,5 +1,6 @@
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
+using GridCommand.Contracts.Volunteers;
 using GridCommand.Rules.Auth;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Units;
@@ -21,4 +22,6 @@ public interface IChangeFeed
     void CellChanged(CellLoad cell);
 
     void LockdownChanged(ActivationView lockdown);
+
+    void VolunteerOrderChanged(VolunteerOrderChange order);
 }

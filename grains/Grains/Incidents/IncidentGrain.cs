@@ -2,6 +2,7 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Units;
+using GridCommand.Contracts.Volunteers;
 using GridCommand.Grains.Dispatch;
 using GridCommand.Rules;
 using GridCommand.Rules.Cells;
@@ -97,6 +98,7 @@ public sealed class IncidentGrain(
         await Save($"task.{answer.ToString().ToLowerInvariant()}", unitId, $"{taskId} {remark}".Trim());
         if (answer == TaskAnswer.Accept) Metrics.TaskAccepted(task.AcceptedAt!.Value - task.AssignedAt);
         if (answer == TaskAnswer.Decline) await OfferNext();
+        TellOrder(task);
         Changed();
         return TaskView(task);
     }
@@ -119,12 +121,30 @@ public sealed class IncidentGrain(
         return View();
     }
 
+    public async Task<TaskAssigned> Enlist(string unitId, string orderId)
+    {
+        EnsureOpened();
+        if (State.Tasks.Find(t => t.OrderId == orderId && t.UnitId == unitId) is { } earlier)
+            return new TaskAssigned(earlier.TaskId, earlier.UnitId, earlier.EtaSeconds); // a resent claim
+        Refusal.ThrowIfRefused(State.CanDispatch(backup: true, overrideDiversion: false));
+        var unit = await Unit(unitId).Get() ?? throw Refusal.NotFound($"No unit {unitId}.");
+        if (!await UnitOffer.TryGive(Unit(unitId), State.NextTaskId(Id)))
+            throw Refusal.Conflict($"Volunteer {unitId} is {unit.Unit.Status} or has no fresh position fix: finish the current task first.");
+        var task = State.Enlist(Id, Target(unit.Unit), orderId, Runtime.Now);
+        _ = Unit(unitId).StepTask(task.TaskId, TaskStep.Accept);
+        await Save("incident.volunteer-enlisted", unitId, $"{task.TaskId} → {unitId} order {orderId}");
+        Feed.TaskOffered(TaskView(task));
+        Changed();
+        return new TaskAssigned(task.TaskId, task.UnitId, task.EtaSeconds);
+    }
+
     public async Task<IncidentView> Close(string resolution, string by)
     {
         EnsureOpened();
         Refusal.ThrowIfRefused(State.Close(resolution, Runtime.Now, by, out var withdrawn));
         foreach (var task in withdrawn) Withdrawn(task);
         await Save("incident.closed", by, resolution);
+        _ = Grains.GetGrain<IVolunteerBoardGrain>(CityKeys.City).IncidentEnded(Id);
         Changed();
         return View();
     }
@@ -223,6 +243,13 @@ public sealed class IncidentGrain(
         StopOfferTimer(task.TaskId);
         _ = Unit(task.UnitId).StepTask(task.TaskId, TaskStep.Release);
         Feed.TaskWithdrawn(task.UnitId, task.TaskId);
+        TellOrder(task);
+    }
+
+    /// <summary>A volunteer's task that ended ends its volunteer order too (completed, or cancelled).</summary>
+    private void TellOrder(DispatchTask task)
+    {
+        if (task.OrderId is { } orderId && !task.IsActive) _ = Grains.GetGrain<IVolunteerOrderGrain>(orderId).TaskEnded(task.TaskId, task.Status);
     }
 
     /// <summary>An offer keeps the incident in memory until it is answered or lapses.</summary>

@@ -2,6 +2,7 @@ using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
+using GridCommand.Contracts.Volunteers;
 using GridCommand.Grains.Coverage;
 using GridCommand.Grains.Storage;
 using GridCommand.Rules.Tracks;
@@ -62,8 +63,12 @@ public sealed class UnitGrain(
 
     public async Task<UnitView> Enrol(UnitEnrolment e)
     {
+        var wasVolunteer = State is { Enrolled: true, Kind: UnitKind.Volunteer };
         var previousStation = State.Enrol(Id, e.Kind, e.Name, e.StationId, e.PostName, e.Team, e.DeviceKeyHash);
         await Save("unit.enrolled", e.By, $"{e.Kind} {e.Name}");
+        // The leaderboard lists every team with its members, points or not.
+        if (wasVolunteer || e.Kind == UnitKind.Volunteer)
+            _ = Grains.GetGrain<IVolunteerScoresGrain>(CityKeys.City).Enrolled(Id, e.Kind == UnitKind.Volunteer ? e.Team : null);
         if (previousStation != e.StationId)
         {
             if (previousStation is not null) _ = Station(previousStation).UnitLeft(Id);

@@ -18,6 +18,8 @@ public sealed class DispatchTask
     public DateTimeOffset? DoneAt { get; set; }
     /// <summary>A decline's reason, a completion's note, or why it was cancelled.</summary>
     public string? Remark { get; set; }
+    /// <summary>The volunteer order the unit claimed to get this task; null for a dispatched task.</summary>
+    public string? OrderId { get; set; }
 
     public bool IsActive => Status.IsActive();
 }

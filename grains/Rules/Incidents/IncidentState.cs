@@ -86,6 +86,18 @@ public sealed class IncidentState
         return task;
     }
 
+    /// <summary>
+    /// A volunteer who claimed a volunteer order joins the incident: a task already accepted (the claim was the
+    /// acceptance), so it never lapses and is never offered to another unit.
+    /// </summary>
+    public DispatchTask Enlist(string incidentId, DispatchTarget volunteer, string orderId, DateTimeOffset at)
+    {
+        var task = AddTask(incidentId, volunteer, at, volunteer.UnitId);
+        task.OrderId = orderId;
+        Answer(task.TaskId, volunteer.UnitId, TaskAnswer.Accept, $"volunteer order {orderId}", at);
+        return task;
+    }
+
     /// <summary>Applies a device's answer; only the task's own unit may answer, and only in order.</summary>
     public Outcome Answer(string taskId, string unitId, TaskAnswer answer, string? remark, DateTimeOffset at)
     {

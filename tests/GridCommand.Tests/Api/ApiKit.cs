@@ -63,9 +63,10 @@ public static class ApiKit
     }
 
     /// <summary>Enrols a unit, logs its phone in, reports a fix at <paramref name="at"/> and puts it on duty.</summary>
-    public static async Task<FieldUnit> EnrolOnDuty(this GridCommandApp app, HttpClient commander, string unitId, string kind, GeoPoint at)
+    public static async Task<FieldUnit> EnrolOnDuty(this GridCommandApp app, HttpClient commander, string unitId, string kind, GeoPoint at,
+        string? team = null)
     {
-        var enrolled = await commander.Send(HttpMethod.Put, $"/api/units/{unitId}", new { kind, name = $"Test {unitId}" }, HttpStatusCode.OK);
+        var enrolled = await commander.Send(HttpMethod.Put, $"/api/units/{unitId}", new { kind, name = $"Test {unitId}", team }, HttpStatusCode.OK);
         var key = enrolled.GetProperty("deviceKey").GetString()!;
         var (client, token) = await app.DeviceClient(unitId, key);
         await client.Send(HttpMethod.Post, $"/api/units/{unitId}/position", new { lat = at.Lat, lon = at.Lon }, HttpStatusCode.Accepted);
@@ -140,7 +141,7 @@ public sealed class FieldPhone : IAsyncDisposable
         Assert.False(_withdrawn.Reader.TryRead(out var withdrawn), $"unexpected taskWithdrawn {withdrawn}");
     }
 
-    private static async Task<JsonElement> Next(Channel<JsonElement> channel, string what, TimeSpan? within)
+    internal static async Task<JsonElement> Next(Channel<JsonElement> channel, string what, TimeSpan? within)
     {
         using var cts = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(10));
         try

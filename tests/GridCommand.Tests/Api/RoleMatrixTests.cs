@@ -91,6 +91,14 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/intake/today", null, WallScreen),
         ("POST", "/api/intake/connectors", new { }, "commander"),
         ("POST", "/api/intake/connectors/role-nobody/revoke", null, "commander"),
+        ("POST", $"/api/incidents/{Incident}/volunteer-orders", new { }, Dispatchers),
+        ("GET", $"/api/incidents/{Incident}/volunteer-orders", null, Staff),
+        ("GET", "/api/volunteer-orders", null, Staff),
+        ("GET", "/api/volunteer-orders/near-me", null, Device),
+        ("POST", "/api/volunteer-orders/O-none/claim", null, Device),
+        ("POST", "/api/volunteer-orders/O-none/complete", null, Device),
+        ("POST", "/api/volunteer-orders/O-none/cancel", null, Dispatchers),
+        ("GET", "/api/volunteer-teams", null, Staff),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
     ];
@@ -136,6 +144,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/intake/messages", "/api/stations/{stationId}/intake", "/api/intake/{candidateId}/incident", "/api/intake/{candidateId}/dismiss",
             "/api/intake/groups/{groupId}", "/api/intake/today", "/api/intake/connectors",
             "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
+            "/api/incidents/{id}/volunteer-orders", "/api/volunteer-orders", "/api/volunteer-orders/near-me", "/api/volunteer-orders/{id}/claim",
+            "/api/volunteer-orders/{id}/complete", "/api/volunteer-orders/{id}/cancel", "/api/volunteer-teams",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Simulation:Guards"] = "40",
         ["Simulation:PatrolUnits"] = "6",
         ["Simulation:VolunteerTeams"] = "1",
-        ["Simulation:VolunteersPerTeam"] = "2",
+        ["Simulation:Volunteers"] = "2",
         ["Simulation:IncidentsPerMinute"] = "0",
         ["Simulation:ChatMessagesPerMinute"] = "0",
         ["Simulation:CrewsAnswerTasks"] = "false",
@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     });
 
     /// <summary>The demo units the simulator leaves to a person (Simulation:ManualUnits by default).</summary>
-    public static readonly string[] ManualUnits = ["P001", "G00001"];
+    public static readonly string[] ManualUnits = ["P001", "G00001", "V00101", "V00102"];
 
     public Uri BaseUrl { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
@@ -99,10 +99,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Enrols a test unit (not moved by the simulator), puts it on duty at a place, and returns its device key.</summary>
-    public async Task<string> EnrollUnit(string unitId, string kind, double lat, double lon)
+    public async Task<string> EnrollUnit(string unitId, string kind, double lat, double lon, string? team = null)
     {
         var commander = await App.StaffClient("commander");
-        var enrolled = await commander.PutAsJsonAsync($"/api/units/{unitId}", new { kind, name = $"测试{unitId}", stationId = "S01" });
+        var enrolled = await commander.PutAsJsonAsync($"/api/units/{unitId}", new { kind, name = $"测试{unitId}", stationId = "S01", team });
         enrolled.EnsureSuccessStatusCode();
         var key = (await enrolled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceKey").GetString()!;
         var (device, _) = await App.DeviceClient(unitId, key);

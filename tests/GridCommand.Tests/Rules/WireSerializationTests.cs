@@ -48,6 +48,10 @@ public sealed class WireSerializationTests
     private static readonly GridCommand.Rules.Checkins.Checkin Checkin = new("K261201-101500-0A1B", "G00001", "王华", UnitKind.Guard, "S01",
         "C10-12", GridCommand.Rules.Checkins.CheckinCategory.Inspection, "消防通道畅通", 32.4, 119.4, At, "image/jpeg");
 
+    private static readonly GridCommand.Rules.Volunteers.VolunteerOrder VolunteerOrder = new("O261201-101500-0A1B", "I1", "missing-person",
+        "文昌路88号", 32.4, 119.4, 1500, "寻找走失儿童", GridCommand.Rules.Volunteers.VolunteerOrderStatus.Claimed, "值班员", At, 2,
+        "V00101", "李四", "龙城众队001队", "I1.T2", At.AddMinutes(1), null, 0, 2);
+
     private static readonly LockdownPoint BlockingPoint = new("B001", "文昌路口", PointKind.BlockingPoint, Ring.Core, 32.4, 119.4);
 
     private static readonly Dictionary<string, object> Values = new()
@@ -92,6 +96,11 @@ public sealed class WireSerializationTests
         ["CandidateView"] = new CandidateView("S01.M1", "S01", MessageClass.Urgent, "fight", "C10-12", ["有人打架，快来"], ["打架"], ["G0001", "G0002"],
             2, At, At.AddMinutes(1), CandidateStatus.Escalated, "I1", "station", At.AddMinutes(2)),
         ["IntakeToday"] = new IntakeToday(new DateOnly(2026, 12, 1), 120, 7, 3),
+        ["VolunteerOrder"] = VolunteerOrder,
+        ["VolunteerOrderPublication"] = new GridCommand.Contracts.Volunteers.VolunteerOrderPublication("I1", 1500, "寻找走失儿童，红色外套", ["V00101"], "值班员"),
+        ["VolunteerOrderChange"] = new GridCommand.Contracts.Volunteers.VolunteerOrderChange(VolunteerOrder, ["V00101", "V00102"]),
+        ["TeamStanding"] = new GridCommand.Rules.Volunteers.TeamStanding(1, "龙城众队001队", 120, 12, 9),
+        ["VolunteerStanding"] = new GridCommand.Rules.Volunteers.VolunteerStanding("V00101", "龙城众队001队", 30, 3),
     };
 
 

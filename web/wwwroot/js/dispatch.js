@@ -8,6 +8,7 @@ import {
 import { cellViewOnClick } from './cell-view.js';
 import { lockdownConsole, drawingPlan } from './dispatch-lockdown.js';
 import { intakeConsole } from './dispatch-intake.js';
+import { volunteerConsole } from './dispatch-volunteers.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 import { checkinLayer } from './checkin-layer.js';
@@ -186,6 +187,7 @@ function renderDetail() {
     }).join('')}</ul>` +
     (closable ? `<div class="actions"><input id="resolution" value="${escapeHtml(t('d.resolutionDefault'))}" aria-label="${escapeHtml(t('d.resolution'))}">` +
       `<button id="close-incident">${tl('d.close')}</button></div>` : '') +
+    volunteers.panel(i) +
     `<h4>${tl('d.timeline')}</h4><ul class="timeline">${[...i.timeline].reverse().map(e =>
       `<li><time>${fmtTime(e.at)}</time>${tl(`tl.${e.what}`)} <span class="muted">${escapeHtml(e.by)}</span> ${escapeHtml(e.detail ?? '')}</li>`).join('')}</ul>`;
 }
@@ -339,7 +341,8 @@ const live = liveConnection('/hubs/wall', () => token, {
 
 const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
 const intake = intakeConsole({ stations, token, select, toast, failed });
+const volunteers = volunteerConsole({ token, toast, failed });
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, volunteers, get selectedId() { return selectedId; } };

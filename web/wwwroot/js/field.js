@@ -2,6 +2,7 @@
 // answers with one tap (queued in localStorage while offline), shares its position while on duty.
 import { applyI18n, langSwitch, onLang, t, escapeHtml, setLang, lang } from './i18n.js';
 import { checkinForm } from './field-checkin.js';
+import { volunteerOrders } from './field-volunteer.js';
 import { api, store, keepRenewed, liveConnection, showStatus, fmtSecs, fmtDist, distanceM, beep, PRIORITY_COLOURS, config, isActiveTask } from './common.js';
 
 const POSITION_EVERY_MS = 5000;
@@ -43,11 +44,14 @@ function start() {
   renderDuty();
   // A phone stays signed in for the whole shift and beyond: its token renews itself.
   keepRenewed('gc.device', signOut, renewed => { device = renewed; });
+  const volunteer = volunteerOrders({ tokenOf: () => device?.token, unitOf: () => device?.unitId, fixOf: () => fix, notice, signOut,
+    taskEnded: taskId => { if (task?.taskId === taskId) { task = null; render(); } } });
   live = liveConnection('/hubs/field', () => device.token, {
+    ...volunteer.handlers,
     task: onTask,
     taskWithdrawn: ({ taskId }) => { if (task?.taskId === taskId) { task = null; notice('f.withdrawn'); render(); } },
     unauthorized: signOut,
-  }, status => { online = status === 'live'; showStatus($('conn'), status); if (online) flush(); });
+  }, status => { online = status === 'live'; showStatus($('conn'), status); if (online) { flush(); volunteer.refresh(); } });
   watchPosition();
   checkinForm({ tokenOf: () => device?.token, fixOf: () => fix, notice, signOut });
   setInterval(sendPosition, POSITION_EVERY_MS);

@@ -83,6 +83,17 @@ const zh = {
   'ci.done': '打卡成功', 'ci.queued': '网络中断：打卡已保存，恢复后自动上传', 'ci.queuedNoPhoto': '网络中断：打卡已保存（照片未保存），恢复后自动上传',
   'ci.list': '打卡记录（{n}）', 'ci.viewPhoto': '查看照片', 'ci.photoFailed': '照片无法加载',
   'ci.layerShow': '显示打卡', 'ci.layerHide': '隐藏打卡',
+  // issue 11 part 2: volunteer orders (龙城众队 接单+派单)
+  'vo.title': '众队订单', 'vo.none': '附近暂无订单', 'vo.points': '积分 {points} · {team}', 'vo.claim': '接单', 'vo.taken': '已被接单',
+  'vo.cancelled': '订单已撤销', 'vo.mine': '我的订单', 'vo.complete': '完成', 'vo.done': '已完成 +{points} 积分', 'vo.new': '附近有新的众队订单',
+  'vo.takenNotice': '订单已被其他志愿者接走', 'vo.cancelledNotice': '订单已撤销', 'vo.claimed': '接单成功，请前往现场', 'vo.completed': '订单已完成，积分已记入',
+  'vo.tooLate': '未能接单：已被他人接走或不在范围内',
+  'dv.tab': '众队', 'dv.title': '发布众队订单', 'dv.radius': '范围', 'dv.note': '说明', 'dv.notePlaceholder': '如：寻找走失儿童，红色外套',
+  'dv.publish': '发布众队订单', 'dv.publishedToast': '已发布给范围内 {n} 名志愿者', 'dv.noOrders': '尚未发布众队订单', 'dv.published': '发布时间',
+  'dv.state': '状态', 'dv.notified': '通知 {n} 人', 'dv.claimedBy': '已被 {unit} 接单', 'dv.completedBy': '{unit} 已完成 +{points}',
+  'dv.status.open': '待接单', 'dv.status.claimed': '已接单', 'dv.status.completed': '已完成', 'dv.status.cancelled': '已撤销',
+  'dv.withdraw': '撤销', 'dv.withdrawnToast': '众队订单已撤销', 'dv.board': '众队积分榜', 'dv.rank': '名次', 'dv.team': '队伍',
+  'dv.points': '积分', 'dv.orders': '完成订单', 'dv.noTeams': '暂无积分',
 };
 
 const en = {
@@ -167,6 +178,17 @@ const en = {
   'ci.done': 'Checked in', 'ci.queued': 'Offline: check-in saved, sent when back online', 'ci.queuedNoPhoto': 'Offline: check-in saved (without its photo), sent when back online',
   'ci.list': 'Check-ins ({n})', 'ci.viewPhoto': 'View photo', 'ci.photoFailed': 'Photo could not be loaded',
   'ci.layerShow': 'Show check-ins', 'ci.layerHide': 'Hide check-ins',
+  // issue 11 part 2: volunteer orders (龙城众队 接单+派单)
+  'vo.title': 'Volunteer orders', 'vo.none': 'No orders nearby', 'vo.points': '{points} points · {team}', 'vo.claim': 'Claim', 'vo.taken': 'Taken',
+  'vo.cancelled': 'Order cancelled', 'vo.mine': 'Your order', 'vo.complete': 'Complete', 'vo.done': 'Completed +{points} points', 'vo.new': 'New volunteer order nearby',
+  'vo.takenNotice': 'Another volunteer took the order', 'vo.cancelledNotice': 'Order cancelled', 'vo.claimed': 'Claimed: please go to the scene', 'vo.completed': 'Order completed, points credited',
+  'vo.tooLate': 'Could not claim: taken by someone else or out of range',
+  'dv.tab': 'Volunteers', 'dv.title': 'Publish to volunteers', 'dv.radius': 'Radius', 'dv.note': 'Note', 'dv.notePlaceholder': 'e.g. look for a missing child in a red coat',
+  'dv.publish': 'Publish to volunteers', 'dv.publishedToast': 'Published to {n} volunteers in range', 'dv.noOrders': 'No volunteer orders yet', 'dv.published': 'Published',
+  'dv.state': 'State', 'dv.notified': '{n} told', 'dv.claimedBy': 'Taken by {unit}', 'dv.completedBy': '{unit} completed +{points}',
+  'dv.status.open': 'Open', 'dv.status.claimed': 'Taken', 'dv.status.completed': 'Completed', 'dv.status.cancelled': 'Cancelled',
+  'dv.withdraw': 'Withdraw', 'dv.withdrawnToast': 'Volunteer order withdrawn', 'dv.board': 'Volunteer team leaderboard', 'dv.rank': 'Rank', 'dv.team': 'Team',
+  'dv.points': 'Points', 'dv.orders': 'Orders completed', 'dv.noTeams': 'No points yet',
 };
 
 export const dictionaries = { zh, en };
