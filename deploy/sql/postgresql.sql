@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS grain_event
 );
 CREATE INDEX IF NOT EXISTS grain_event_grain ON grain_event (grain_kind, grain_id);
 CREATE INDEX IF NOT EXISTS grain_event_at ON grain_event (at);
+-- The stations' performance reads one kind of event over a period (incident.received, incident.outcome).
+CREATE INDEX IF NOT EXISTS grain_event_what_at ON grain_event (what, at);
 
 -- The position journal: each unit's newest fix, saved in batches by the silo that hosts the unit.
 CREATE TABLE IF NOT EXISTS unit_position

@@ -87,6 +87,7 @@ public static class WebServices
         services.AddSingleton<CellPoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
+        services.AddSingleton<GridCommand.Silo.Performance.PerformanceReader>();
         return builder;
     }
 
@@ -124,6 +125,7 @@ public static class WebServices
         api.MapReplayApi();
         api.MapChatIntakeApi();
         api.MapCheckinsApi();
+        api.MapStationPerformanceApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);
