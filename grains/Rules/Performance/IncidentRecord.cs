@@ -25,6 +25,9 @@ public sealed record IncidentRecord(
     public const string Received = "incident.received";
     public const string Ended = "incident.outcome";
 
+    /// <summary>Whether an event-log line is one of these records (data for reports, not a step a person took).</summary>
+    public static bool IsRecord(string what) => what is Received or Ended;
+
     public static IncidentRecord Of(IncidentState s) => new(
         s.StationId, s.CellId, s.Type, s.CreatedAt, s.FirstDispatchAt, s.FirstOnSceneAt,
         s.Tasks.Where(t => t.ArrivedAt is not null).MinBy(t => t.ArrivedAt)?.UnitKind,
