@@ -141,3 +141,12 @@ CREATE TABLE IF NOT EXISTS checkin_photo
     media_type TEXT NOT NULL,
     bytes      BLOB NOT NULL
 );
+
+-- Station performance (issue 11, performance): the incident records and check-ins logged on one past city day, added
+-- up by station and the day each incident was reported (JSON of the rules' tallies). Derived from grain_event and
+-- checkin, written once a day is over and read instead of that day's events; deleting rows only makes them be rebuilt.
+CREATE TABLE IF NOT EXISTS performance_day
+(
+    day  TEXT NOT NULL PRIMARY KEY,
+    data TEXT NOT NULL
+);

@@ -5,27 +5,60 @@ using GridCommand.Silo.Storage;
 namespace GridCommand.Silo.Performance;
 
 /// <summary>
-/// Reads a period's incident records from the event log (by their name and time, through the index on
-/// grain_event (what, at)) and the check-ins counted by station for each city day, into a <see cref="PerformanceBook"/>.
+/// A period's performance from the event log: the incident records (by name and time, through the index on
+/// grain_event (what, at)) and the check-ins counted by station, of every city day from the day before the period
+/// (a report dated a little earlier than logged) to <see cref="OutcomeWithin"/> after it or now. A day over for
+/// <see cref="Settled"/> is added up once and kept (performance_day): later reports read that instead of its events.
 /// </summary>
-public sealed class PerformanceReader(GridDatabase database, CityClock city)
+public sealed class PerformanceReader(GridDatabase database, CityClock city, TimeProvider clock)
 {
+    /// <summary>How long after a city day ends no more lines are logged for it (they carry the time they are logged).</summary>
+    public static readonly TimeSpan Settled = TimeSpan.FromMinutes(10);
+
+    /// <summary>An incident's outcome counts in its report day's figures if it is logged within this many days of it.</summary>
+    public const int OutcomeWithin = 31;
+
     /// <param name="stationId">only this station's figures, or null for every station's (the ranking)</param>
     public async Task<PerformanceBook> ReadAsync(PerformancePeriod period, string? stationId, CancellationToken ct = default)
     {
         var book = new PerformanceBook(period, city, stationId);
-        var (start, end) = (city.StartOf(period.From), city.StartOf(period.To.AddDays(1)));
-        // A report's line is logged as it opens (a day's slack for a report dated a little before), its outcome whenever
-        // it ends: the book keeps those reported in the period.
-        await foreach (var data in database.Events.ReadDataAsync(IncidentRecord.Received, start.AddDays(-1), end.AddDays(1), ct))
+        var now = clock.GetUtcNow();
+        var (first, last) = (period.From.AddDays(-1), Min(period.To.AddDays(OutcomeWithin), city.Today(now)));
+        var lastSettled = Min(city.Today(now - Settled).AddDays(-1), last);
+        var kept = await database.PerformanceDays.ReadAsync(first, lastSettled, ct);
+        for (var day = first; day <= lastSettled; day = day.AddDays(1))
+        {
+            if (kept.TryGetValue(day, out var data))
+            {
+                book.Add(GrainJson.Deserialize<StationDays>(data));
+                continue;
+            }
+            var logged = new PerformanceBook(null, city);
+            await AddLoggedAsync(logged, day, day, ct);
+            await database.PerformanceDays.SaveAsync(day, GrainJson.Serialize(logged.Days), ct);
+            book.Add(logged.Days);
+        }
+        await AddLoggedAsync(book, Max(first, lastSettled.AddDays(1)), last, ct);
+        return book;
+    }
+
+    /// <summary>The records and check-ins logged on the city days <paramref name="first"/> to <paramref name="last"/>, into the book.</summary>
+    private async Task AddLoggedAsync(PerformanceBook book, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        if (last < first) return;
+        var (from, to) = (city.StartOf(first), city.StartOf(last.AddDays(1)));
+        await foreach (var data in database.Events.ReadDataAsync(IncidentRecord.Received, from, to, ct))
             book.Received(GrainJson.Deserialize<IncidentRecord>(data));
-        await foreach (var data in database.Events.ReadDataAsync(IncidentRecord.Ended, start.AddDays(-1), DateTimeOffset.MaxValue, ct))
+        await foreach (var data in database.Events.ReadDataAsync(IncidentRecord.Ended, from, to, ct))
             book.Ended(GrainJson.Deserialize<IncidentRecord>(data));
-        foreach (var day in period.EachDay())
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             foreach (var c in await database.Checkins.CountByStationAsync(city.StartOf(day), city.StartOf(day.AddDays(1)), ct))
                 book.Checkins(c.StationId, day, c.Count);
         }
-        return book;
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -4,20 +4,20 @@ namespace GridCommand.Rules.Performance;
 /// Adds up the event log's incident records and the check-in counts of a period by station and by the city day the
 /// incident was reported, then gives one station's days, weeks and total, or the city's ranking. Plain: the caller reads.
 /// </summary>
+/// <param name="period">the days kept, or null for all (a past day's records, kept whatever day they were reported)</param>
 /// <param name="onlyStation">keep only this station's figures (a station's page), or null for every station</param>
-public sealed class PerformanceBook(PerformancePeriod period, CityClock city, string? onlyStation = null)
+public sealed class PerformanceBook(PerformancePeriod? period, CityClock city, string? onlyStation = null)
 {
-    private readonly Dictionary<string, Dictionary<DateOnly, StationTally>> _stations = new(StringComparer.Ordinal);
+    /// <summary>What was kept so far.</summary>
+    public StationDays Days { get; } = new();
 
-    public PerformancePeriod Period => period;
-
-    /// <summary>An <see cref="IncidentRecord.Received"/> line: counted on the day it was reported, if in the period.</summary>
+    /// <summary>An <see cref="IncidentRecord.Received"/> line: counted on the day it was reported.</summary>
     public void Received(IncidentRecord r)
     {
         if (TallyOf(r) is { } tally) tally.AddReceived(r);
     }
 
-    /// <summary>An <see cref="IncidentRecord.Ended"/> line: counted on the day the incident was reported, if in the period.</summary>
+    /// <summary>An <see cref="IncidentRecord.Ended"/> line: counted on the day the incident was reported.</summary>
     public void Ended(IncidentRecord r)
     {
         if (TallyOf(r) is { } tally) tally.AddEnded(r);
@@ -25,12 +25,16 @@ public sealed class PerformanceBook(PerformancePeriod period, CityClock city, st
 
     public void Checkins(string? stationId, DateOnly day, int count)
     {
-        if (Tally(stationId, day) is { } tally) tally.AddCheckins(count);
+        if (stationId is not null && Keeps(stationId, day)) Days.Tally(stationId, day).Checkins += count;
     }
+
+    /// <summary>Tallies added up before (a past day's), as far as this book keeps their stations and days.</summary>
+    public void Add(StationDays days) => Days.Add(days, Keeps);
 
     public StationPerformance Station(string stationId, string? name)
     {
-        var days = _stations.GetValueOrDefault(stationId) ?? [];
+        var whole = Whole();
+        var days = Days.Stations.GetValueOrDefault(stationId) ?? [];
         PerformanceFigures Sum(PerformancePeriod p)
         {
             var sum = new StationTally();
@@ -38,10 +42,10 @@ public sealed class PerformanceBook(PerformancePeriod period, CityClock city, st
                 if (days.TryGetValue(day, out var tally)) sum.Add(tally);
             return sum.Figures(p.From, p.To);
         }
-        return new StationPerformance(stationId, name, period.From, period.To,
-            [.. period.EachDay().Select(d => Sum(new PerformancePeriod(d, d)))],
-            [.. period.Weeks().Select(Sum)],
-            Sum(period));
+        return new StationPerformance(stationId, name, whole.From, whole.To,
+            [.. whole.EachDay().Select(d => Sum(new PerformancePeriod(d, d)))],
+            [.. whole.Weeks().Select(Sum)],
+            Sum(whole));
     }
 
     /// <summary>
@@ -50,7 +54,8 @@ public sealed class PerformanceBook(PerformancePeriod period, CityClock city, st
     /// </summary>
     public StationRanking Ranking(IReadOnlyDictionary<string, string> names)
     {
-        var ranked = names.Keys.Union(_stations.Keys)
+        var whole = Whole();
+        var ranked = names.Keys.Union(Days.Stations.Keys)
             .Select(id => (Id: id, Figures: Station(id, null).Total))
             .OrderBy(s => s.Figures.ClosureRate is null)
             .ThenByDescending(s => s.Figures.ClosureRate)
@@ -58,16 +63,17 @@ public sealed class PerformanceBook(PerformancePeriod period, CityClock city, st
             .ThenByDescending(s => s.Figures.Handled)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select((s, i) => new RankedStation(i + 1, s.Id, names.GetValueOrDefault(s.Id), s.Figures));
-        return new StationRanking(period.From, period.To, [.. ranked]);
+        return new StationRanking(whole.From, whole.To, [.. ranked]);
     }
 
-    private StationTally? TallyOf(IncidentRecord r) => Tally(r.StationId, city.Today(r.CreatedAt));
+    private PerformancePeriod Whole() => period ?? throw new InvalidOperationException("A book of all days has no period to report.");
 
-    private StationTally? Tally(string? stationId, DateOnly day)
+    private bool Keeps(string stationId, DateOnly day) =>
+        (period is null || period.Contains(day)) && (onlyStation is null || stationId == onlyStation);
+
+    private StationTally? TallyOf(IncidentRecord r)
     {
-        if (stationId is null || !period.Contains(day) || (onlyStation is not null && stationId != onlyStation)) return null;
-        if (!_stations.TryGetValue(stationId, out var days)) _stations[stationId] = days = [];
-        if (!days.TryGetValue(day, out var tally)) days[day] = tally = new StationTally();
-        return tally;
+        var day = city.Today(r.CreatedAt);
+        return r.StationId is { } stationId && Keeps(stationId, day) ? Days.Tally(stationId, day) : null;
     }
 }

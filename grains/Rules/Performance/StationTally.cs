@@ -1,19 +1,22 @@
 namespace GridCommand.Rules.Performance;
 
-/// <summary>The counts behind a station's figures for a stretch of days; tallies of days add up to a week's or a period's.</summary>
+/// <summary>
+/// The counts behind a station's figures for a stretch of days; tallies of days add up to a week's or a period's.
+/// Plain settable properties: a past day's tallies are kept as the rules' JSON (the performance_day table).
+/// </summary>
 public sealed class StationTally
 {
-    private readonly List<double> _responses = [];
-
-    public int Received { get; private set; }
-    public int PoliceReceived { get; private set; }
-    public int Diverted { get; private set; }
-    public int Handled { get; private set; }
-    public int Concluded { get; private set; }
-    public int Calls { get; private set; }
-    public int Reached { get; private set; }
-    public int ReachedByNeighbours { get; private set; }
-    public int Checkins { get; private set; }
+    public int Received { get; set; }
+    public int PoliceReceived { get; set; }
+    public int Diverted { get; set; }
+    public int Handled { get; set; }
+    public int Concluded { get; set; }
+    public int Calls { get; set; }
+    public int Reached { get; set; }
+    public int ReachedByNeighbours { get; set; }
+    public int Checkins { get; set; }
+    /// <summary>First dispatch to first on scene of each handled incident that had both.</summary>
+    public List<double> ResponseSeconds { get; set; } = [];
 
     public void AddReceived(IncidentRecord r)
     {
@@ -27,13 +30,11 @@ public sealed class StationTally
         Handled++;
         Calls += Math.Max(1, r.ReportCount);
         if (r.IsPoliceMatter && IncidentMeasures.IsConcluded(r.Status)) Concluded++;
-        if (r.ResponseSeconds is { } seconds) _responses.Add(seconds);
+        if (r.ResponseSeconds is { } seconds) ResponseSeconds.Add(seconds);
         if (r.FirstOnSceneAt is null) return;
         Reached++;
         if (r.FirstReachedByNeighbours) ReachedByNeighbours++;
     }
-
-    public void AddCheckins(int count) => Checkins += count;
 
     public void Add(StationTally other)
     {
@@ -41,16 +42,16 @@ public sealed class StationTally
             (Received + other.Received, PoliceReceived + other.PoliceReceived, Diverted + other.Diverted, Handled + other.Handled,
              Concluded + other.Concluded, Calls + other.Calls, Reached + other.Reached, ReachedByNeighbours + other.ReachedByNeighbours,
              Checkins + other.Checkins);
-        _responses.AddRange(other._responses);
+        ResponseSeconds.AddRange(other.ResponseSeconds);
     }
 
     public PerformanceFigures Figures(DateOnly from, DateOnly to)
     {
-        _responses.Sort();
+        var responses = ResponseSeconds.Order().ToList();
         return new PerformanceFigures(from, to, Received, Handled,
             IncidentMeasures.Ratio(Concluded, PoliceReceived),
-            Rounded(IncidentMeasures.Percentile(_responses, 0.5)),
-            Rounded(IncidentMeasures.Percentile(_responses, 0.9)),
+            Rounded(IncidentMeasures.Percentile(responses, 0.5)),
+            Rounded(IncidentMeasures.Percentile(responses, 0.9)),
             IncidentMeasures.Ratio(Calls - Handled, Calls),
             IncidentMeasures.Ratio(Diverted, Received),
             IncidentMeasures.Ratio(ReachedByNeighbours, Reached),

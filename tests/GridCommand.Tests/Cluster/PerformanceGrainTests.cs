@@ -68,7 +68,7 @@ public abstract class PerformanceGrainContract(TestDatabase db)
 
         var city = node.Services.GetRequiredService<CityClock>();
         var today = city.Today(DateTimeOffset.UtcNow);
-        var total = (await new PerformanceReader(database, city).ReadAsync(new PerformancePeriod(today.AddDays(-1), today), stationId))
+        var total = (await new PerformanceReader(database, city, TimeProvider.System).ReadAsync(new PerformancePeriod(today.AddDays(-1), today), stationId))
             .Station(stationId, null).Total;
         Assert.Equal((2, 2, 1.0, 0.5, 1.0), (total.Received, total.Handled, total.ClosureRate!.Value, total.DiversionRate!.Value, total.NeighboursFirstRate!.Value));
         await node.StopAsync();

@@ -66,7 +66,8 @@ public abstract class PerformanceStoreContract(TestDatabase db) : IAsyncLifetime
         await database.Checkins.AddAsync(new Checkin($"K{Guid.NewGuid():N}"[..12], "G1", "李强", UnitKind.Guard, station, "C01-01",
             CheckinCategory.Visit, null, 32.4, 119.4, lastMinuteInChina.AddSeconds(30)));
 
-        var report = (await new PerformanceReader(database, China).ReadAsync(new PerformancePeriod(day, day.AddDays(1)), station)).Station(station, "测试站");
+        var reader = new PerformanceReader(database, China, TimeProvider.System);
+        var report = (await reader.ReadAsync(new PerformancePeriod(day, day.AddDays(1)), station)).Station(station, "测试站");
 
         Assert.Equal([1, 1], report.Days.Select(d => d.Received));
         Assert.Equal([1.0, 0.0], report.Days.Select(d => d.ClosureRate!.Value));
@@ -74,6 +75,26 @@ public abstract class PerformanceStoreContract(TestDatabase db) : IAsyncLifetime
         Assert.Equal([1.0, null], report.Days.Select(d => d.NeighboursFirstRate));
         Assert.Equal([1, 0], report.Days.Select(d => d.Checkins));
         Assert.Equal((2, 1), (report.Total.Received, report.Total.Handled));
+
+        // Those past days were added up once and kept: a second report reads them, with the same figures.
+        Assert.Contains(station, (await database.PerformanceDays.ReadAsync(day, day))[day]);
+        var again = (await reader.ReadAsync(new PerformancePeriod(day, day.AddDays(1)), station)).Station(station, "测试站");
+        Assert.Equal(report.Days, again.Days);
+        Assert.Equal(report.Total, again.Total);
+    }
+
+    [Fact]
+    public async Task Today_is_read_from_the_event_log_as_it_grows_and_not_kept()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = China.Today(now);
+        var reader = new PerformanceReader(database, China, TimeProvider.System);
+        await Log(IncidentRecord.Received, Record(now, IncidentStatus.New), now);
+        Assert.Equal(1, (await reader.ReadAsync(new PerformancePeriod(today, today), station)).Station(station, null).Total.Received);
+
+        await Log(IncidentRecord.Received, Record(now, IncidentStatus.New), now);
+        Assert.Equal(2, (await reader.ReadAsync(new PerformancePeriod(today, today), station)).Station(station, null).Total.Received);
+        Assert.Empty(await database.PerformanceDays.ReadAsync(today, today));
     }
 
     [Fact]
@@ -90,7 +111,7 @@ public abstract class PerformanceStoreContract(TestDatabase db) : IAsyncLifetime
         }
         await Log(IncidentRecord.Received, Record(noon.AddDays(1), IncidentStatus.New), noon.AddDays(1)); // the next day: outside
 
-        var ranking = (await new PerformanceReader(database, China).ReadAsync(new PerformancePeriod(day, day), null))
+        var ranking = (await new PerformanceReader(database, China, TimeProvider.System).ReadAsync(new PerformancePeriod(day, day), null))
             .Ranking(new Dictionary<string, string>());
 
         var ours = ranking.Stations.Where(s => s.StationId.StartsWith(station, StringComparison.Ordinal)).ToList();
