@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GridCommand.Rules;
 using GridCommand.Rules.Performance;
 using GridCommand.Silo.Storage;
@@ -24,22 +25,39 @@ public sealed class PerformanceReader(GridDatabase database, CityClock city, Tim
         var book = new PerformanceBook(period, city, stationId);
         var now = clock.GetUtcNow();
         var (first, last) = (period.From.AddDays(-1), Min(period.To.AddDays(OutcomeWithin), city.Today(now)));
-        var lastSettled = Min(city.Today(now - Settled).AddDays(-1), last);
-        var kept = await database.PerformanceDays.ReadAsync(first, lastSettled, ct);
-        for (var day = first; day <= lastSettled; day = day.AddDays(1))
+        var lastSettled = Min(LastSettled(now), last);
+        await foreach (var days in PastDaysAsync(first, lastSettled, ct)) book.Add(days);
+        await AddLoggedAsync(book, Max(first, lastSettled.AddDays(1)), last, ct);
+        return book;
+    }
+
+    /// <summary>Adds up and keeps every settled day of the longest period a report may ask for that is not kept yet.</summary>
+    public async Task KeepPastDaysAsync(CancellationToken ct = default)
+    {
+        var lastSettled = LastSettled(clock.GetUtcNow());
+        await foreach (var _ in PastDaysAsync(lastSettled.AddDays(-PerformancePeriod.MaxDays), lastSettled, ct))
+        {
+        }
+    }
+
+    private DateOnly LastSettled(DateTimeOffset now) => city.Today(now - Settled).AddDays(-1);
+
+    /// <summary>Each settled day's records and check-ins added up: kept ones read, the others added up from the log and kept.</summary>
+    private async IAsyncEnumerable<StationDays> PastDaysAsync(DateOnly first, DateOnly last, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var kept = await database.PerformanceDays.ReadAsync(first, last, ct);
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             if (kept.TryGetValue(day, out var data))
             {
-                book.Add(GrainJson.Deserialize<StationDays>(data));
+                yield return GrainJson.Deserialize<StationDays>(data);
                 continue;
             }
             var logged = new PerformanceBook(null, city);
             await AddLoggedAsync(logged, day, day, ct);
             await database.PerformanceDays.SaveAsync(day, GrainJson.Serialize(logged.Days), ct);
-            book.Add(logged.Days);
+            yield return logged.Days;
         }
-        await AddLoggedAsync(book, Max(first, lastSettled.AddDays(1)), last, ct);
-        return book;
     }
 
     /// <summary>The records and check-ins logged on the city days <paramref name="first"/> to <paramref name="last"/>, into the book.</summary>

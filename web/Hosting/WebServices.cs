@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GridCommand.Grains;
 using GridCommand.Silo.Hosting;
+using GridCommand.Silo.Performance;
 using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -87,7 +88,7 @@ public static class WebServices
         services.AddSingleton<CellPoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
-        services.AddSingleton<GridCommand.Silo.Performance.PerformanceReader>();
+        services.AddStationPerformance(builder.Configuration);
         return builder;
     }
 

@@ -10,16 +10,18 @@ using Xunit;
 
 namespace GridCommand.Tests.Storage;
 
-public sealed class SqlitePerformanceStoreTests(SqliteTestDatabase db) : PerformanceStoreContract(db), IClassFixture<SqliteTestDatabase>;
+public sealed class SqlitePerformanceStoreTests(SqliteTestDatabase db)
+    : PerformanceStoreContract(db, () => new SqliteTestDatabase()), IClassFixture<SqliteTestDatabase>;
 
-public sealed class PostgresPerformanceStoreTests(PostgresTestDatabase db) : PerformanceStoreContract(db), IClassFixture<PostgresTestDatabase>;
+public sealed class PostgresPerformanceStoreTests(PostgresTestDatabase db)
+    : PerformanceStoreContract(db, () => new PostgresTestDatabase()), IClassFixture<PostgresTestDatabase>;
 
 /// <summary>
 /// The stations' performance read from the store, once per database: the event log's records of one name in a time
 /// range, and a station's figures and the ranking from them and the check-in table. Each test has a station and a
 /// period of its own (the class shares its database).
 /// </summary>
-public abstract class PerformanceStoreContract(TestDatabase db) : IAsyncLifetime
+public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabase> emptyDatabase) : IAsyncLifetime
 {
     private static readonly CityClock China = CityClock.InZone("Asia/Shanghai");
     private readonly string station = $"S-{Guid.NewGuid():N}"[..12];
@@ -118,6 +120,32 @@ public abstract class PerformanceStoreContract(TestDatabase db) : IAsyncLifetime
         Assert.Equal([station, other], ours.Select(s => s.StationId));
         Assert.Equal([1, 1], ours.Select(s => s.Figures.Received));
         Assert.Equal([1.0, 0.0], ours.Select(s => s.Figures.ClosureRate!.Value));
+    }
+
+    [Fact]
+    public async Task Keeping_the_past_days_adds_up_every_settled_day_a_report_may_ask_for()
+    {
+        // A database of its own: the others' days must not be kept before their events are written.
+        var empty = emptyDatabase();
+        await empty.InitializeAsync();
+        try
+        {
+            await using var own = GridDatabase.Create(empty.Provider, empty.ConnectionString, "gridcommand");
+            await own.EnsureSchemaAsync();
+            var yesterday = China.Today(DateTimeOffset.UtcNow - PerformanceReader.Settled).AddDays(-1);
+            var noon = China.StartOf(yesterday).AddHours(12);
+            await own.Events.AppendAsync(new GrainEvent(noon, "test", IncidentRecord.Received, "incident", "I1", GrainJson.Serialize(Record(noon, IncidentStatus.New))));
+
+            await new PerformanceReader(own, China, TimeProvider.System).KeepPastDaysAsync();
+
+            var kept = await own.PerformanceDays.ReadAsync(yesterday.AddDays(-PerformancePeriod.MaxDays), yesterday);
+            Assert.Equal(PerformancePeriod.MaxDays + 1, kept.Count);
+            Assert.Contains(station, kept[yesterday]);
+        }
+        finally
+        {
+            await empty.DisposeAsync();
+        }
     }
 
     private IncidentRecord Record(DateTimeOffset createdAt, IncidentStatus status) =>
