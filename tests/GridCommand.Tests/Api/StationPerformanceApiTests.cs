@@ -12,7 +12,7 @@ namespace GridCommand.Tests.Api;
 /// A station covering one cell, where a guard resolves a theft that was called in twice, a patrol car reaches a fight
 /// that a dispatcher then closes, a noise complaint is diverted, a fourth incident is still open and the guard checks in twice.
 /// </summary>
-public sealed class PerformanceApp : SharedApp
+public class PerformanceApp : SharedApp
 {
     public const string StationId = "S-perf";
     public const string StationName = "文昌路警务工作站";
