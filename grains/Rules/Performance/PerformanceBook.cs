@@ -34,18 +34,10 @@ public sealed class PerformanceBook(PerformancePeriod? period, CityClock city, s
     public StationPerformance Station(string stationId, string? name)
     {
         var whole = Whole();
-        var days = Days.Stations.GetValueOrDefault(stationId) ?? [];
-        PerformanceFigures Sum(PerformancePeriod p)
-        {
-            var sum = new StationTally();
-            foreach (var day in p.EachDay())
-                if (days.TryGetValue(day, out var tally)) sum.Add(tally);
-            return sum.Figures(p.From, p.To);
-        }
         return new StationPerformance(stationId, name, whole.From, whole.To,
-            [.. whole.EachDay().Select(d => Sum(new PerformancePeriod(d, d)))],
-            [.. whole.Weeks().Select(Sum)],
-            Sum(whole));
+            [.. whole.EachDay().Select(d => Sum(stationId, new PerformancePeriod(d, d)))],
+            [.. whole.Weeks().Select(w => Sum(stationId, w))],
+            Sum(stationId, whole));
     }
 
     /// <summary>
@@ -56,7 +48,7 @@ public sealed class PerformanceBook(PerformancePeriod? period, CityClock city, s
     {
         var whole = Whole();
         var ranked = names.Keys.Union(Days.Stations.Keys)
-            .Select(id => (Id: id, Figures: Station(id, null).Total))
+            .Select(id => (Id: id, Figures: Sum(id, whole)))
             .OrderBy(s => s.Figures.ClosureRate is null)
             .ThenByDescending(s => s.Figures.ClosureRate)
             .ThenBy(s => s.Figures.ResponseP50Seconds ?? double.MaxValue)
@@ -64,6 +56,17 @@ public sealed class PerformanceBook(PerformancePeriod? period, CityClock city, s
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select((s, i) => new RankedStation(i + 1, s.Id, names.GetValueOrDefault(s.Id), s.Figures));
         return new StationRanking(whole.From, whole.To, [.. ranked]);
+    }
+
+    private PerformanceFigures Sum(string stationId, PerformancePeriod p)
+    {
+        var sum = new StationTally();
+        if (Days.Stations.TryGetValue(stationId, out var days))
+        {
+            foreach (var day in p.EachDay())
+                if (days.TryGetValue(day, out var tally)) sum.Add(tally);
+        }
+        return sum.Figures(p.From, p.To);
     }
 
     private PerformancePeriod Whole() => period ?? throw new InvalidOperationException("A book of all days has no period to report.");

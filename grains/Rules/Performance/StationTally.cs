@@ -15,7 +15,7 @@ public sealed class StationTally
     public int Reached { get; set; }
     public int ReachedByNeighbours { get; set; }
     public int Checkins { get; set; }
-    /// <summary>First dispatch to first on scene of each handled incident that had both.</summary>
+    /// <summary>First dispatch to first on scene of each handled incident that had both, to a tenth of a second (as shown).</summary>
     public List<double> ResponseSeconds { get; set; } = [];
 
     public void AddReceived(IncidentRecord r)
@@ -30,7 +30,7 @@ public sealed class StationTally
         Handled++;
         Calls += Math.Max(1, r.ReportCount);
         if (r.IsPoliceMatter && IncidentMeasures.IsConcluded(r.Status)) Concluded++;
-        if (r.ResponseSeconds is { } seconds) ResponseSeconds.Add(seconds);
+        if (r.ResponseSeconds is { } seconds) ResponseSeconds.Add(Math.Round(seconds, 1));
         if (r.FirstOnSceneAt is null) return;
         Reached++;
         if (r.FirstReachedByNeighbours) ReachedByNeighbours++;
@@ -50,13 +50,11 @@ public sealed class StationTally
         var responses = ResponseSeconds.Order().ToList();
         return new PerformanceFigures(from, to, Received, Handled,
             IncidentMeasures.Ratio(Concluded, PoliceReceived),
-            Rounded(IncidentMeasures.Percentile(responses, 0.5)),
-            Rounded(IncidentMeasures.Percentile(responses, 0.9)),
+            IncidentMeasures.Percentile(responses, 0.5),
+            IncidentMeasures.Percentile(responses, 0.9),
             IncidentMeasures.Ratio(Calls - Handled, Calls),
             IncidentMeasures.Ratio(Diverted, Received),
             IncidentMeasures.Ratio(ReachedByNeighbours, Reached),
             Checkins);
     }
-
-    private static double? Rounded(double? seconds) => seconds is { } s ? Math.Round(s, 1) : null;
 }
