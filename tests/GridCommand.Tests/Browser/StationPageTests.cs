@@ -64,12 +64,14 @@ public sealed class StationPageTests(BrowserFixture browser, PerformanceCity cit
         await page.Locator("path.st-cell").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         Assert.Equal(1, await page.Locator("path.st-cell").CountAsync()); // the station's one cell
         Assert.Contains("可用", await page.TextContentAsync("#st-units li[data-unit-id='PF-G1']"));
+        await page.EvaluateAsync("document.fonts.ready.then(() => new Promise(r => setTimeout(r, 300))).then(() => document.fonts.ready)");
         await BrowserFixture.Shot(page, "station-zh");
 
         await page.ClickAsync("#lang-switch");
         Assert.Equal("Performance", await page.TextContentAsync("#st-period h2"));
         Assert.Contains("Closure rate", await page.TextContentAsync("#st-total"));
         Assert.Contains("Guard", await page.TextContentAsync("#st-units li[data-unit-id='PF-G1']"));
+        await page.EvaluateAsync("document.fonts.ready.then(() => new Promise(r => setTimeout(r, 300))).then(() => document.fonts.ready)");
         await BrowserFixture.Shot(page, "station-en");
     }
 
@@ -119,8 +121,10 @@ public sealed class StationPageTests(BrowserFixture browser, PerformanceCity cit
         Assert.Contains(PerformanceApp.StationName, await ours.TextContentAsync());
         Assert.Contains("66.7%", await ours.TextContentAsync());
         Assert.Contains("警务站考评排名", await page.TextContentAsync("#perf-panel h2"));
+        Assert.Contains("办结率", await page.TextContentAsync("#perf-panel thead"));
         var panel = (await page.Locator("#perf-panel").BoundingBoxAsync())!;
         Assert.True(panel.Y + panel.Height <= 900, $"the ranking ends at {panel.Y + panel.Height}px, below the wall's 900");
+        await page.EvaluateAsync("document.fonts.ready.then(() => new Promise(r => setTimeout(r, 300))).then(() => document.fonts.ready)");
         await BrowserFixture.Shot(page, "wall-performance");
 
         await page.ClickAsync("#lang-switch");

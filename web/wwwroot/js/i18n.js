@@ -90,7 +90,8 @@ const zh = {
   'perf.received': '受理警情', 'perf.handled': '已处置', 'perf.closureRate': '办结率', 'perf.p50': '响应P50', 'perf.p90': '响应P90',
   'perf.repeatCallRate': '重复报警率', 'perf.diversionRate': '非警务分流率', 'perf.neighboursFirst': '半分钟助警圈先到', 'perf.checkins': '打卡次数',
   'perf.note': '按警情报警当日（城市时间）统计；已处置＝已处置完毕、结案或分流；响应＝首次派警至首个力量到场；“半分钟助警圈先到”＝保安员或志愿者最先到场的占比。',
-  'perf.wallTitle': '警务站考评排名（近7日）', 'perf.station': '警务站', 'perf.nothing': '暂无数据', 'perf.link': '考评',
+  'perf.wallTitle': '警务站考评排名', 'perf.station': '警务站', 'perf.nothing': '暂无数据', 'perf.link': '考评',
+  'perf.wallP50': 'P50', 'perf.wallReceived': '警情',
 };
 
 const en = {
@@ -182,7 +183,8 @@ const en = {
   'perf.received': 'Received', 'perf.handled': 'Handled', 'perf.closureRate': 'Closure rate', 'perf.p50': 'Response P50', 'perf.p90': 'Response P90',
   'perf.repeatCallRate': 'Repeat calls', 'perf.diversionRate': 'Diverted', 'perf.neighboursFirst': 'Guards/volunteers first', 'perf.checkins': 'Check-ins',
   'perf.note': 'Counted on the city day each incident was reported; handled = resolved, closed or diverted; response = first dispatch to first unit on scene; guards/volunteers first = the share a guard or volunteer reached first (the half-minute circle).',
-  'perf.wallTitle': 'Station ranking (last 7 days)', 'perf.station': 'Station', 'perf.nothing': 'No figures yet', 'perf.link': 'Performance',
+  'perf.wallTitle': 'Station ranking', 'perf.station': 'Station', 'perf.nothing': 'No figures yet', 'perf.link': 'Performance',
+  'perf.wallP50': 'P50', 'perf.wallReceived': 'Incidents',
 };
 
 export const dictionaries = { zh, en };

@@ -14,7 +14,7 @@ export function wallPerformance(token) {
 
   function render() {
     if (!ranking) return;
-    $('perf-period').textContent = `${ranking.from} – ${ranking.to}`;
+    $('perf-period').textContent = `${ranking.from.slice(5)} – ${ranking.to.slice(5)}`; // the last seven days: the year goes without saying
     $('perf-rank').innerHTML = ranking.stations.slice(0, SHOWN).map(s =>
       `<tr data-station-id="${escapeHtml(s.stationId)}"><td>${s.rank}</td><td class="name">${escapeHtml(s.stationName ?? s.stationId)}</td>
         <td>${fmtPct(s.figures.closureRate)}</td><td>${fmtSecs(s.figures.responseP50Seconds)}</td><td>${s.figures.received}</td></tr>`).join('')
@@ -34,7 +34,7 @@ export function wallPerformance(token) {
     $('types-panel').hidden = showRanking;
   }
 
-  $('perf-head').innerHTML = `<th>#</th><th>${tl('perf.station')}</th><th>${tl('perf.closureRate')}</th><th>${tl('perf.p50')}</th><th>${tl('perf.received')}</th>`;
+  $('perf-head').innerHTML = `<th>#</th><th>${tl('perf.station')}</th><th>${tl('perf.closureRate')}</th><th>${tl('perf.wallP50')}</th><th>${tl('perf.wallReceived')}</th>`;
   refresh();
   setInterval(refresh, REFRESH_MS);
   setInterval(turn, TURN_MS);
