@@ -1,18 +1,14 @@
 // A station's page (/station?id=S01): its cells on a small map, its units with their status, its chat-group intake
 // queue, and its performance (考评) for a period: the figures, by week and by day, and the CSV / Excel exports.
-import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
-import { api, store, staffSession, goLogin, cityMap, fmtTime, KIND_COLOURS, STATUS_COLOURS } from './common.js';
+import { applyI18n, langSwitch, onLang, tl, escapeHtml } from './i18n.js';
+import { api, consoleSession, goLogin, cityMap, fmtTime, KIND_COLOURS, STATUS_COLOURS } from './common.js';
 import { FIGURES } from './performance-figures.js';
 
 applyI18n();
 langSwitch();
 
-const session = staffSession();
-if (!session || !['dispatcher', 'commander', 'station'].includes(session.role)) await goLogin();
-const token = session?.token;
+const { token } = await consoleSession();
 const $ = id => document.getElementById(id);
-$('who').textContent = session?.user ?? '';
-$('logout').onclick = () => { store.set('gc.staff', null); goLogin(); };
 
 const UNITS_REFRESH_MS = 10_000;
 const stationId = new URLSearchParams(location.search).get('id') ?? '';
