@@ -15,6 +15,7 @@ namespace GridCommand.Web.Apis;
 /// </summary>
 public static class StationPerformanceApi
 {
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string Period = "from= and to= are city days (yyyy-MM-dd, both included; at most 400 days); left out: the last 7 city days. ";
 
     public static IEndpointRouteBuilder MapStationPerformanceApi(this IEndpointRouteBuilder app)
@@ -30,13 +31,13 @@ public static class StationPerformanceApi
 
         api.MapGet("/{stationId}/performance.csv", (string stationId, string? from, string? to, string? lang, [AsParameters] Context c, CancellationToken ct) =>
                 Report(stationId, from, to, c, report => Export(report, lang, s => Results.File(s.Csv(), "text/csv; charset=utf-8", s.FileName("csv"))), ct))
-            .RequireAuthorization(Roles.Policies.Staff)
+            .RequireAuthorization(Roles.Policies.Staff).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithDescription(Period + "The same rows as CSV (UTF-8 with BOM; lang=zh headers by default, lang=en in English).");
 
         api.MapGet("/{stationId}/performance.xlsx", (string stationId, string? from, string? to, string? lang, [AsParameters] Context c, CancellationToken ct) =>
                 Report(stationId, from, to, c, report => Export(report, lang,
-                    s => Results.File(s.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s.FileName("xlsx"))), ct))
-            .RequireAuthorization(Roles.Policies.Staff)
+                    s => Results.File(s.Xlsx(), Xlsx, s.FileName("xlsx"))), ct))
+            .RequireAuthorization(Roles.Policies.Staff).Produces(StatusCodes.Status200OK, contentType: Xlsx)
             .WithDescription(Period + "The same rows as an Excel workbook (one sheet; lang=zh or en headers).");
 
         api.MapGet("/performance", async (string? from, string? to, [AsParameters] Context c, CancellationToken ct) =>
