@@ -7,6 +7,8 @@ namespace GridCommand.Bench;
 /// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
 /// --tracks 24 is the track store's benchmark instead: --units units' tracks over that many hours, written and queried
 /// through the product's own track store, on --storage (and --cs; SQLite in a temporary file without it). No server.
+/// --performance 365 is the stations' performance benchmark instead: that many days of --incidents-per-day (3000)
+/// incidents' events written to the event log, then the performance reports timed over them (same storage options).
 /// </summary>
 public sealed record BenchOptions
 {
@@ -26,6 +28,11 @@ public sealed record BenchOptions
 
     /// <summary>The hours of tracks the track store's benchmark writes; null for the load benchmark.</summary>
     public int? TrackHours { get; init; }
+
+    /// <summary>The days of incidents the stations' performance benchmark writes; null for the load benchmark.</summary>
+    public int? PerformanceDays { get; init; }
+
+    public int IncidentsPerDay { get; init; } = 3_000;
 
     /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
     public string NoopPath { get; init; } = "/api/auth/me";
@@ -59,6 +66,8 @@ public sealed record BenchOptions
             NoopPath = given.GetValueOrDefault("noop-path", defaults.NoopPath),
             ChatRate = Int("chat-rate", defaults.ChatRate),
             TrackHours = given.TryGetValue("tracks", out var hours) ? int.Parse(hours) : null,
+            PerformanceDays = given.TryGetValue("performance", out var days) ? int.Parse(days) : null,
+            IncidentsPerDay = Int("incidents-per-day", defaults.IncidentsPerDay),
         };
     }
 }

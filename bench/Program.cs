@@ -7,8 +7,10 @@ using GridCommand.Bench;
 // Without --url it builds and starts the web server itself (one process, demo accounts, no simulator).
 //   --chat-rate 200 (the default): chat-group messages posted a second during the run; 0 to compare dispatch → phone without.
 //   dotnet run -c Release --project bench -- --tracks 24 --units 30000 [--storage postgres --cs "..."]: the track store.
+//   dotnet run -c Release --project bench -- --performance 365 [--incidents-per-day 3000] [--storage postgres --cs "..."]: station performance.
 var options = BenchOptions.Parse(args);
 if (options.TrackHours is { } trackHours) return await TrackBench.RunAsync(options, trackHours);
+if (options.PerformanceDays is { } performanceDays) return await PerformanceBench.RunAsync(options, performanceDays);
 ServerProcess? server = null;
 try
 {

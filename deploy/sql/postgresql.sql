@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS grain_event
 );
 CREATE INDEX IF NOT EXISTS grain_event_grain ON grain_event (grain_kind, grain_id);
 CREATE INDEX IF NOT EXISTS grain_event_at ON grain_event (at);
+-- The stations' performance reads one kind of event over a period (incident.received, incident.outcome).
+CREATE INDEX IF NOT EXISTS grain_event_what_at ON grain_event (what, at);
 
 -- The position journal: each unit's newest fix, saved in batches by the silo that hosts the unit.
 CREATE TABLE IF NOT EXISTS unit_position
@@ -131,4 +133,13 @@ CREATE TABLE IF NOT EXISTS checkin_photo
     checkin_id text  NOT NULL PRIMARY KEY,
     media_type text  NOT NULL,
     bytes      bytea NOT NULL
+);
+
+-- Station performance (issue 11, performance): the incident records and check-ins logged on one past city day, added
+-- up by station and the day each incident was reported (JSON of the rules' tallies). Derived from grain_event and
+-- checkin, written once a day is over and read instead of that day's events; deleting rows only makes them be rebuilt.
+CREATE TABLE IF NOT EXISTS performance_day
+(
+    day  text NOT NULL PRIMARY KEY,
+    data text NOT NULL
 );

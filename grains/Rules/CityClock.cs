@@ -35,9 +35,12 @@ public sealed class CityClock
 
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Local(now).DateTime);
 
-    public DateTimeOffset StartOfToday(DateTimeOffset now)
+    public DateTimeOffset StartOfToday(DateTimeOffset now) => StartOf(Today(now));
+
+    /// <summary>The instant the city's <paramref name="day"/> begins: its midnight in the city's zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
     {
-        var midnight = Today(now).ToDateTime(TimeOnly.MinValue);
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using GridCommand.Grains.Storage;
 
@@ -41,6 +42,16 @@ internal sealed class AdoEventLog(Func<CancellationToken, Task<DbConnection>> op
             new { since = DbTime.ToDb(since), limit },
             cancellationToken: ct));
         return [.. rows.Select(r => r.ToLoggedEvent())];
+    }
+
+    public async IAsyncEnumerable<string> ReadDataAsync(string what, DateTimeOffset from, DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        await using var reader = await db.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT data FROM grain_event WHERE what = @what AND at >= @from AND at < @to AND data IS NOT NULL",
+            new { what, from = DbTime.ToDb(from), to = DbTime.ToDb(to) }, cancellationToken: ct));
+        while (await reader.ReadAsync(ct)) yield return reader.GetString(0);
     }
 
     private sealed class Row

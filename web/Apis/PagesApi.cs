@@ -24,6 +24,7 @@ public static class PagesApi
         ["/field"] = "field.html",
         ["/login"] = "login.html",
         ["/replay"] = "replay.html",
+        ["/station"] = "station.html",
     };
 
     public static IEndpointRouteBuilder MapPagesApi(this IEndpointRouteBuilder app)

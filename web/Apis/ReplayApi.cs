@@ -2,6 +2,7 @@ using System.Globalization;
 using GridCommand.Contracts;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Geo;
+using GridCommand.Rules.Performance;
 using GridCommand.Rules.Tracks;
 using GridCommand.Rules.Units;
 using GridCommand.Silo.Storage;
@@ -35,7 +36,7 @@ public static class ReplayApi
         var crews = incident.Tasks.DistinctBy(t => t.UnitId).ToList();
         var tracks = await database.Tracks.ReadUnitsAsync([.. crews.Select(t => t.UnitId)], window, ct);
         return Results.Ok(new IncidentReplay(incident, View(window),
-            [.. events.Select(e => new ReplayEvent(e.Sequence, e.Event.At, e.Event.Actor, e.Event.What, e.Event.Data))],
+            [.. events.Where(e => !IncidentRecord.IsRecord(e.Event.What)).Select(e => new ReplayEvent(e.Sequence, e.Event.At, e.Event.Actor, e.Event.What, e.Event.Data))],
             [.. crews.Select(t => Track(t.UnitId, t.UnitName, t.UnitKind, tracks))]));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using GridCommand.Grains;
 using GridCommand.Silo.Hosting;
+using GridCommand.Silo.Performance;
 using GridCommand.Web.Apis;
 using GridCommand.Web.Auth;
 using GridCommand.Web.Live;
@@ -88,6 +89,7 @@ public static class WebServices
         services.AddSingleton<CellPoints>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
+        services.AddStationPerformance(builder.Configuration);
         return builder;
     }
 
@@ -126,6 +128,7 @@ public static class WebServices
         api.MapChatIntakeApi();
         api.MapCheckinsApi();
         api.MapVolunteerOrdersApi();
+        api.MapStationPerformanceApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

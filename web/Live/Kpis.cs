@@ -1,6 +1,7 @@
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Performance;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Web.Live;
@@ -28,7 +29,7 @@ public static class Kpis
         var startOfDay = city.StartOfToday(now);
         var all = incidents.ToList();
         var today = all.Where(i => i.CreatedAt >= startOfDay).ToList();
-        var police = today.Where(i => i.Status != IncidentStatus.Diverted && i.DivertedTo is null).ToList();
+        var police = today.Where(i => IncidentMeasures.IsPoliceMatter(i.Status, i.DivertedTo)).ToList();
         var responses = today
             .Where(i => i is { FirstDispatchAt: not null, FirstOnSceneAt: not null })
             .Select(i => (i.FirstOnSceneAt!.Value - i.FirstDispatchAt!.Value).TotalSeconds)
@@ -40,9 +41,9 @@ public static class Kpis
                 .GroupBy(i => i.Priority).ToDictionary(g => g.Key, g => g.Count()),
             today.GroupBy(i => i.Type).ToDictionary(g => g.Key, g => g.Count()),
             today.Count,
-            Percentile(responses, 0.5),
-            Percentile(responses, 0.9),
-            Ratio(police.Count(i => i.Status is IncidentStatus.Resolved or IncidentStatus.Closed), police.Count),
+            IncidentMeasures.Percentile(responses, 0.5),
+            IncidentMeasures.Percentile(responses, 0.9),
+            Ratio(police.Count(i => IncidentMeasures.IsConcluded(i.Status)), police.Count),
             Ratio(reports - today.Count, reports),
             Ratio(today.Count(i => i.DivertedTo is not null), today.Count),
             units.Where(u => u.Status != DutyStatus.OffDuty).GroupBy(u => u.Kind)
@@ -50,9 +51,5 @@ public static class Kpis
                 .OrderBy(u => u.Kind, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>Nearest-rank percentile of sorted values; null when there are none.</summary>
-    public static double? Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static double? Ratio(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+    private static double? Ratio(int part, int whole) => IncidentMeasures.Ratio(part, whole);
 }

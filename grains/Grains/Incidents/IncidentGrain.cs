@@ -9,6 +9,7 @@ using GridCommand.Rules.Cells;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Performance;
 using GridCommand.Rules.Units;
 
 namespace GridCommand.Grains.Incidents;
@@ -44,7 +45,8 @@ public sealed class IncidentGrain(
         if (State.Opened) throw Refusal.Conflict($"Incident {Id} already exists.");
         var cellId = Runtime.Grid.CellAt(new GeoPoint(o.Lat, o.Lon))?.Id;
         State.Open(o.Type, o.Priority, o.Lat, o.Lon, o.Address, o.Description, o.Source, cellId, o.DivertTo, o.At, o.By);
-        await Save("incident.opened", o.By, $"{o.Type} P{o.Priority} {o.Source}");
+        State.StationId = cellId is null ? null : await NoAnswer.OrDefault(Grains.GetGrain<ICellGrain>(cellId).StationId());
+        await Record("incident.opened", o.By, $"{o.Type} P{o.Priority} {o.Source}", received: true);
         // The cell hears of it before the caller does, so the caller's next report can be matched as a repeat call.
         if (cellId is not null) await Grains.GetGrain<ICellGrain>(cellId).IncidentOpened(Id, new OpenIncidentRef(o.Type, o.Lat, o.Lon, o.At));
         Changed();
@@ -57,7 +59,7 @@ public sealed class IncidentGrain(
         if (r.RequestId is null || State.Requests.TryAdd(r.RequestId, ""))
         {
             State.RepeatCall(r.Source, r.Description, r.At, r.By);
-            await Save("incident.repeat-call", r.By, r.Source.ToString());
+            await Record("incident.repeat-call", r.By, r.Source.ToString());
             Changed();
         }
         return View();
@@ -79,7 +81,7 @@ public sealed class IncidentGrain(
         Refusal.ThrowIfRefused(State.CanDispatch(order.Backup, order.OverrideDiversion));
         var task = order.UnitId is null ? await AssignBest(order.By) ?? throw NoUnitLeft() : await AssignNamed(order.UnitId, order.By);
         if (order.RequestId is not null) State.Requests[order.RequestId] = task.TaskId;
-        await Save("incident.dispatched", order.By, $"{task.TaskId} → {task.UnitId}");
+        await Record("incident.dispatched", order.By, $"{task.TaskId} → {task.UnitId}");
         Offered(task);
         return new TaskAssigned(task.TaskId, task.UnitId, task.EtaSeconds);
     }
@@ -95,7 +97,7 @@ public sealed class IncidentGrain(
         _ = Unit(unitId).StepTask(taskId, step);
         if (State.Seq == seqBefore) return TaskView(task); // a resent answer: no second save, event or re-offer
         StopOfferTimer(taskId);
-        await Save($"task.{answer.ToString().ToLowerInvariant()}", unitId, $"{taskId} {remark}".Trim());
+        await Record($"task.{answer.ToString().ToLowerInvariant()}", unitId, $"{taskId} {remark}".Trim());
         if (answer == TaskAnswer.Accept) Metrics.TaskAccepted(task.AcceptedAt!.Value - task.AssignedAt);
         if (answer == TaskAnswer.Decline) await OfferNext();
         TellOrder(task);
@@ -116,7 +118,7 @@ public sealed class IncidentGrain(
             var task = w.UnitId is null ? await AssignBest(w.By, notTo: old.UnitId) : await TryAssignNamed(w.UnitId, w.By);
             if (task is not null) Offered(task);
         }
-        await Save(w.Reassign ? "task.reassigned" : "task.cancelled", w.By, $"{old.TaskId} {reason}");
+        await Record(w.Reassign ? "task.reassigned" : "task.cancelled", w.By, $"{old.TaskId} {reason}");
         Changed();
         return View();
     }
@@ -132,7 +134,7 @@ public sealed class IncidentGrain(
             throw Refusal.Conflict($"Volunteer {unitId} is {unit.Unit.Status} or has no fresh position fix: finish the current task first.");
         var task = State.Enlist(Id, Target(unit.Unit), orderId, Runtime.Now);
         _ = Unit(unitId).StepTask(task.TaskId, TaskStep.Accept);
-        await Save("incident.volunteer-enlisted", unitId, $"{task.TaskId} → {unitId} order {orderId}");
+        await Record("incident.volunteer-enlisted", unitId, $"{task.TaskId} → {unitId} order {orderId}");
         Feed.TaskOffered(TaskView(task));
         Changed();
         return new TaskAssigned(task.TaskId, task.UnitId, task.EtaSeconds);
@@ -143,7 +145,7 @@ public sealed class IncidentGrain(
         EnsureOpened();
         Refusal.ThrowIfRefused(State.Close(resolution, Runtime.Now, by, out var withdrawn));
         foreach (var task in withdrawn) Withdrawn(task);
-        await Save("incident.closed", by, resolution);
+        await Record("incident.closed", by, resolution);
         _ = Grains.GetGrain<IVolunteerBoardGrain>(CityKeys.City).IncidentEnded(Id);
         Changed();
         return View();
@@ -158,7 +160,7 @@ public sealed class IncidentGrain(
         if (!State.TimeOut(taskId, Runtime.Now)) return;
         var task = State.FindTask(taskId)!;
         Withdrawn(task);
-        await Save("task.timed-out", "system", $"{task.TaskId} {task.UnitId}");
+        await Record("task.timed-out", "system", $"{task.TaskId} {task.UnitId}");
         await OfferNext();
         Changed();
     }
@@ -168,7 +170,7 @@ public sealed class IncidentGrain(
     {
         if (!State.IsOpen || State.Tasks.Any(t => t.IsActive)) return;
         if (await AssignBest("system") is not { } task) return;
-        await Save("incident.re-offered", "system", $"{task.TaskId} → {task.UnitId}");
+        await Record("incident.re-offered", "system", $"{task.TaskId} → {task.UnitId}");
         Offered(task);
     }
 
@@ -260,6 +262,18 @@ public sealed class IncidentGrain(
     private void StopOfferTimer(string taskId)
     {
         if (_offers.Remove(taskId, out var timer)) timer.Dispose();
+    }
+
+    /// <summary>
+    /// Saves with its line in the event log; with the incident's structured record when it was reported, and its outcome
+    /// the first time it stops being open (the stations' performance is computed from those).
+    /// </summary>
+    private Task Record(string what, string by, string? data, bool received = false)
+    {
+        var entries = new List<(string What, string? Data)> { (what, data) };
+        if (received) entries.Add((IncidentRecord.Received, GrainJson.Serialize(IncidentRecord.Of(State))));
+        if (State.TakeFirstEnd()) entries.Add((IncidentRecord.Ended, GrainJson.Serialize(IncidentRecord.Of(State))));
+        return Save(entries, by);
     }
 
     /// <summary>Tells the screens, and the cell once the incident is no longer open.</summary>

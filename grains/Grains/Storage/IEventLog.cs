@@ -19,4 +19,7 @@ public interface IEventLog
     Task<IReadOnlyList<LoggedEvent>> ReadAsync(string grainKind, string grainId, CancellationToken ct = default);
 
     Task<IReadOnlyList<LoggedEvent>> ReadSinceAsync(DateTimeOffset since, int limit, CancellationToken ct = default);
+
+    /// <summary>The data of the events named <paramref name="what"/> logged from <paramref name="from"/> to before <paramref name="to"/>, streamed (a year of them is millions).</summary>
+    IAsyncEnumerable<string> ReadDataAsync(string what, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default);
 }

@@ -13,6 +13,8 @@ public sealed class IncidentState
     public string? Description { get; set; }
     public IncidentSource Source { get; set; }
     public string? CellId { get; set; }
+    /// <summary>The station covering the cell when the incident was reported: whose performance it counts in.</summary>
+    public string? StationId { get; set; }
     public IncidentStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int ReportCount { get; set; } = 1;
@@ -26,6 +28,8 @@ public sealed class IncidentState
     /// <summary>Request ids already handled (dispatches and repeat calls), with the task each one made.</summary>
     public Dictionary<string, string> Requests { get; set; } = new();
     public long Seq { get; set; }
+    /// <summary>Whether its outcome went into the event log: once, the first time it stopped being open.</summary>
+    public bool OutcomeRecorded { get; set; }
 
     public bool Opened => Type.Length > 0;
 
@@ -34,6 +38,14 @@ public sealed class IncidentState
     /// <summary>Units that declined or let the offer time out: not offered this incident again.</summary>
     public ISet<string> UnitsNotToOffer() =>
         Tasks.Where(t => t.Status is TaskStatus.Declined or TaskStatus.TimedOut || t.IsActive).Select(t => t.UnitId).ToHashSet();
+
+    /// <summary>True once: the first time it is asked after the incident stopped being open (resolved, closed or diverted).</summary>
+    public bool TakeFirstEnd()
+    {
+        if (IsOpen || OutcomeRecorded || !Opened) return false;
+        OutcomeRecorded = true;
+        return true;
+    }
 
     public DispatchTask? FindTask(string taskId) => Tasks.Find(t => t.TaskId == taskId);
 

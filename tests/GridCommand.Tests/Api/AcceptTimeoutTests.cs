@@ -42,7 +42,7 @@ public sealed class AcceptTimeoutTests(QuickTimeoutApp shared) : IClassFixture<Q
             incident.GetProperty("tasks").EnumerateArray().Select(t => (t.Str("unitId"), t.Str("status"))));
         Assert.Equal(["opened", "dispatched", "task-timed-out", "dispatched", "task-accepted"], incident.Steps());
         var whats = (await app.Service<GridDatabase>().Events.ReadAsync("incident", id)).Select(e => e.Event.What);
-        Assert.Equal(["incident.opened", "incident.dispatched", "task.timed-out", "incident.re-offered", "task.accept"], whats);
+        Assert.Equal(["incident.opened", "incident.received", "incident.dispatched", "task.timed-out", "incident.re-offered", "task.accept"], whats);
         await Eventually.Until(() => dispatcher.Get($"/api/units/{car.UnitId}"),
             u => u.GetProperty("unit").Str("status") == "available", "the car released");
         // The accepted task does not time out.

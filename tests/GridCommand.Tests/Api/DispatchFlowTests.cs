@@ -91,10 +91,10 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal("closed", closed.Steps().Last());
 
         var events = await App.Service<GridDatabase>().Events.ReadAsync("incident", id);
-        Assert.Equal(["incident.opened", "incident.dispatched", "task.accept", "task.arrive", "task.complete", "incident.closed"],
+        Assert.Equal(["incident.opened", "incident.received", "incident.dispatched", "task.accept", "task.arrive", "task.complete", "incident.outcome", "incident.closed"],
             events.Select(e => e.Event.What));
-        Assert.Equal("dispatcher", events[1].Event.Actor);
-        Assert.Equal(car.UnitId, events[2].Event.Actor);
+        Assert.Equal("dispatcher", events[2].Event.Actor);
+        Assert.Equal(car.UnitId, events[3].Event.Actor);
         var unitEvents = (await App.Service<GridDatabase>().Events.ReadAsync("unit", car.UnitId)).Select(e => e.Event.What).ToList();
         Assert.Contains("unit.assigned", unitEvents);
         Assert.Contains("unit.task-release", unitEvents);
@@ -137,7 +137,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         Assert.Equal([volunteer.UnitId], (await Dispatcher.Get($"/api/incidents/{id}/recommendations")).UnitIds());
 
         var whats = (await App.Service<GridDatabase>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
-        Assert.Equal(["incident.opened", "incident.dispatched", "task.decline", "incident.re-offered"], whats);
+        Assert.Equal(["incident.opened", "incident.received", "incident.dispatched", "task.decline", "incident.re-offered"], whats);
 
         // The guard declines too, over the hub: the volunteer is next.
         await guardPhone.Hub.InvokeAsync<JsonElement>("Decline", next.Str("taskId"), "at my post");
@@ -324,7 +324,7 @@ public sealed class DispatchFlowTests(SharedApp shared) : IClassFixture<SharedAp
         await (await second.Client.PostAsync($"/api/tasks/{t2.Str("taskId")}/accept", ApiKit.Body(new { }))).Problem(HttpStatusCode.Conflict);
 
         var whats = (await App.Service<GridDatabase>().Events.ReadAsync("incident", id)).Select(e => e.Event.What).ToList();
-        Assert.Equal(["incident.opened", "incident.dispatched", "incident.dispatched", "task.reassigned", "task.cancelled"], whats);
+        Assert.Equal(["incident.opened", "incident.received", "incident.dispatched", "incident.dispatched", "task.reassigned", "task.cancelled"], whats);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using GridCommand.Rules;
 using GridCommand.Rules.Incidents;
+using GridCommand.Rules.Performance;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Rules.Units;
 using GridCommand.Web.Live;
@@ -28,12 +29,12 @@ public sealed class KpisTests
     public void Percentiles_are_nearest_rank()
     {
         double[] tenToHundred = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
-        Assert.Equal(50, Kpis.Percentile(tenToHundred, 0.5));
-        Assert.Equal(90, Kpis.Percentile(tenToHundred, 0.9));
-        Assert.Equal(100, Kpis.Percentile(tenToHundred, 1.0));
-        Assert.Equal(10, Kpis.Percentile(tenToHundred, 0.0));
-        Assert.Equal(7, Kpis.Percentile([7], 0.9));
-        Assert.Null(Kpis.Percentile([], 0.5));
+        Assert.Equal(50, IncidentMeasures.Percentile(tenToHundred, 0.5));
+        Assert.Equal(90, IncidentMeasures.Percentile(tenToHundred, 0.9));
+        Assert.Equal(100, IncidentMeasures.Percentile(tenToHundred, 1.0));
+        Assert.Equal(10, IncidentMeasures.Percentile(tenToHundred, 0.0));
+        Assert.Equal(7, IncidentMeasures.Percentile([7], 0.9));
+        Assert.Null(IncidentMeasures.Percentile([], 0.5));
     }
 
     [Fact]

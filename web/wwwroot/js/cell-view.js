@@ -2,10 +2,15 @@
 // and grid worker, its 1-3-5 minute coverage, the units inside now, its open and recent incidents, and the
 // rapid-response and lockdown points in it, and the units' check-ins of the last day. One call to /api/cells/{id}/view.
 import { t, escapeHtml, onLang } from './i18n.js';
-import { api, fmtTime, fmtSecs } from './common.js';
+import { api, fmtTime, fmtSecs, staffSession } from './common.js';
 import { checkinItems, wirePhotos } from './checkin-list.js';
 
 const MAX_UNITS_LISTED = 8;
+
+/** The station's name; on a console a link to its page (the wall is not signed in for it). */
+const station = v => !v.stationName ? t('cv.none')
+  : staffSession()?.role === 'wall' || !v.stationId ? escapeHtml(v.stationName)
+  : `<a href="/station?id=${encodeURIComponent(v.stationId)}" target="_blank">${escapeHtml(v.stationName)}</a>`;
 
 /**
  * Opens the cell view of the cell under a click. `cells` is drawCells' map of cellId → { cell, polygon }; `ignore`
@@ -60,7 +65,7 @@ function render(v) {
   return `<div class="cv" data-cell="${escapeHtml(v.cellId)}">
     <h3>${escapeHtml(v.name)} <span class="muted">${escapeHtml(v.district)} · ${escapeHtml(v.cellId)}</span></h3>
     <dl>
-      <dt>${t('cv.station')}</dt><dd class="cv-station">${v.stationName ? escapeHtml(v.stationName) : t('cv.none')}</dd>
+      <dt>${t('cv.station')}</dt><dd class="cv-station">${station(v)}</dd>
       <dt>${t('cv.gridWorker')}</dt><dd class="cv-worker">${worker}</dd>
       <dt>${t('cv.today')}</dt><dd>${today}</dd>
       <dt>${t('cv.coverage')}</dt><dd class="cv-coverage">${coverage(v.coverage)}</dd>

@@ -44,6 +44,15 @@ export function goLogin() {
   return new Promise(() => {});
 }
 
+/** A console page's sign-in: a session of one of `roles` (else off to /login), its user in #who, #logout signing out. */
+export async function consoleSession(roles = ['dispatcher', 'commander', 'station']) {
+  const session = staffSession();
+  if (!session || !roles.includes(session.role)) await goLogin();
+  document.getElementById('who').textContent = session.user ?? '';
+  document.getElementById('logout').onclick = () => { store.set('gc.staff', null); goLogin(); };
+  return session;
+}
+
 export async function api(path, { token, method = 'GET', body } = {}) {
   const headers = {};
   if (token) headers.Authorization = `Bearer ${token}`;

@@ -94,6 +94,15 @@ const zh = {
   'dv.status.open': '待接单', 'dv.status.claimed': '已接单', 'dv.status.completed': '已完成', 'dv.status.cancelled': '已撤销',
   'dv.withdraw': '撤销', 'dv.withdrawnToast': '众队订单已撤销', 'dv.board': '众队积分榜', 'dv.rank': '名次', 'dv.team': '队伍',
   'dv.points': '积分', 'dv.orders': '完成订单', 'dv.noTeams': '暂无积分',
+  // issue 11 part 5: station performance (考评)
+  'perf.page': '警务站', 'perf.title': '考评', 'perf.from': '从', 'perf.to': '至', 'perf.show': '查询', 'perf.csv': '导出CSV', 'perf.xlsx': '导出Excel',
+  'perf.units': '本站力量', 'perf.queue': '群情线索', 'perf.noUnits': '本站暂无力量', 'perf.stale': '定位过期', 'perf.otherStation': '切换警务站',
+  'perf.weeks': '按周', 'perf.days': '按日', 'perf.week': '周', 'perf.day': '日期', 'perf.failed': '无法加载考评', 'perf.noStation': '没有这个警务站',
+  'perf.received': '受理警情', 'perf.handled': '已处置', 'perf.closureRate': '办结率', 'perf.p50': '响应P50', 'perf.p90': '响应P90',
+  'perf.repeatCallRate': '重复报警率', 'perf.diversionRate': '非警务分流率', 'perf.neighboursFirst': '半分钟助警圈先到', 'perf.checkins': '打卡次数',
+  'perf.note': '按警情报警当日（城市时间）统计；已处置＝已处置完毕、结案或分流；响应＝首次派警至首个力量到场；“半分钟助警圈先到”＝保安员或志愿者最先到场的占比。',
+  'perf.wallTitle': '警务站考评排名', 'perf.station': '警务站', 'perf.nothing': '暂无数据', 'perf.link': '考评',
+  'perf.wallP50': 'P50', 'perf.wallReceived': '警情',
 };
 
 const en = {
@@ -189,6 +198,15 @@ const en = {
   'dv.status.open': 'Open', 'dv.status.claimed': 'Taken', 'dv.status.completed': 'Completed', 'dv.status.cancelled': 'Cancelled',
   'dv.withdraw': 'Withdraw', 'dv.withdrawnToast': 'Volunteer order withdrawn', 'dv.board': 'Volunteer team leaderboard', 'dv.rank': 'Rank', 'dv.team': 'Team',
   'dv.points': 'Points', 'dv.orders': 'Orders completed', 'dv.noTeams': 'No points yet',
+  // issue 11 part 5: station performance (考评)
+  'perf.page': 'Station', 'perf.title': 'Performance', 'perf.from': 'From', 'perf.to': 'to', 'perf.show': 'Show', 'perf.csv': 'Export CSV', 'perf.xlsx': 'Export Excel',
+  'perf.units': 'Units', 'perf.queue': 'Chat-group leads', 'perf.noUnits': 'No units at this station', 'perf.stale': 'stale fix', 'perf.otherStation': 'Another station',
+  'perf.weeks': 'By week', 'perf.days': 'By day', 'perf.week': 'Week', 'perf.day': 'Day', 'perf.failed': 'Could not load the performance', 'perf.noStation': 'No such station',
+  'perf.received': 'Received', 'perf.handled': 'Handled', 'perf.closureRate': 'Closure rate', 'perf.p50': 'Response P50', 'perf.p90': 'Response P90',
+  'perf.repeatCallRate': 'Repeat calls', 'perf.diversionRate': 'Diverted', 'perf.neighboursFirst': 'Guards/volunteers first', 'perf.checkins': 'Check-ins',
+  'perf.note': 'Counted on the city day each incident was reported; handled = resolved, closed or diverted; response = first dispatch to first unit on scene; guards/volunteers first = the share a guard or volunteer reached first (the half-minute circle).',
+  'perf.wallTitle': 'Station ranking', 'perf.station': 'Station', 'perf.nothing': 'No figures yet', 'perf.link': 'Performance',
+  'perf.wallP50': 'P50', 'perf.wallReceived': 'Incidents',
 };
 
 export const dictionaries = { zh, en };

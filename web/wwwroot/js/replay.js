@@ -2,18 +2,14 @@
 // over the map along their tracks, the events in order with the current one highlighted, a time slider,
 // play/pause and 1×–60× speed. Everything comes from one GET; the clock is the page's own.
 import { applyI18n, langSwitch, onLang, t, tl, escapeHtml } from './i18n.js';
-import { api, store, staffSession, goLogin, cityMap, drawCells, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS } from './common.js';
+import { api, consoleSession, goLogin, cityMap, drawCells, fmtTime, KIND_COLOURS, STATUS_COLOURS, PRIORITY_COLOURS } from './common.js';
 import { positionAt, currentEvent } from './replay-clock.js';
 
 applyI18n();
 langSwitch();
 
-const session = staffSession();
-if (!session || !['dispatcher', 'commander', 'station'].includes(session.role)) await goLogin();
-const token = session?.token;
+const { token } = await consoleSession();
 const $ = id => document.getElementById(id);
-$('who').textContent = session?.user ?? '';
-$('logout').onclick = () => { store.set('gc.staff', null); goLogin(); };
 
 /** Few enough units to draw each as an element of its own (hover, tests); more go on a canvas. */
 const MAX_ELEMENT_MARKERS = 200;

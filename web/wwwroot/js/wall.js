@@ -12,6 +12,7 @@ import { wallLockdowns } from './wall-lockdown.js';
 import { coverageLayer } from './coverage-layer.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { wallIntake } from './wall-intake.js';
+import { wallPerformance } from './wall-performance.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -50,6 +51,7 @@ const cellView = cellViewOnClick(map, cells, token);
 const coverage = coverageLayer(map, cellList ?? []); // before the units' canvas, so units stay on top
 const rapidPoints = rapidResponsePoints(map, token);
 wallIntake(token);
+wallPerformance(token);
 const stationLayer = L.layerGroup().addTo(map);
 for (const s of stations) {
   L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'station-icon', iconSize: [10, 10] }), interactive: true })
