@@ -14,6 +14,7 @@ public static class GrainKinds
     public const string ChatGroup = "chat-group";
     public const string StationIntake = "station-intake";
     public const string IntakeCounts = "intake-counts";
+    public const string Camera = "camera";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

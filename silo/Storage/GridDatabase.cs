@@ -25,6 +25,7 @@ public sealed class GridDatabase : IAsyncDisposable
         Tracks = new TrackTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
         Grains = new StoredGrains(OpenAsync, serviceId);
         Checkins = new CheckinTable(OpenAsync);
+        Cameras = new CameraTable(OpenAsync);
     }
 
     /// <param name="provider">"sqlite" or "postgres" (also "postgresql"), case-insensitive.</param>
@@ -54,6 +55,9 @@ public sealed class GridDatabase : IAsyncDisposable
 
     /// <summary>The units' field check-ins and their photos.</summary>
     public CheckinTable Checkins { get; }
+
+    /// <summary>The camera catalogue (雪亮).</summary>
+    public CameraTable Cameras { get; }
 
     /// <summary>
     /// Creates what is missing (deploy/sql/*.sql, embedded): safe to run at every start, and by several silos at

@@ -85,6 +85,7 @@ public static class WebServices
         services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
         services.AddSingleton<RapidResponsePoints>();
         services.AddSingleton<CellPoints>();
+        services.AddSingleton<LiveCameraAlarms>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         return builder;
@@ -124,6 +125,7 @@ public static class WebServices
         api.MapReplayApi();
         api.MapChatIntakeApi();
         api.MapCheckinsApi();
+        api.MapCamerasApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

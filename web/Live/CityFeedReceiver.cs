@@ -25,6 +25,7 @@ public sealed partial class CityFeedReceiver(
     GrainSettings settings,
     LiveCity city,
     LiveLockdowns lockdowns,
+    LiveCameraAlarms cameraAlarms,
     IHubContext<WallHub> wall,
     IHubContext<FieldHub> field,
     WallConnections walls,
@@ -47,6 +48,7 @@ public sealed partial class CityFeedReceiver(
         foreach (var withdrawn in changes.TasksWithdrawn)
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
         lockdowns.OnChanges(changes);
+        cameraAlarms.OnChanges(changes);
         var moves = city.Apply(changes);
         _changedCells.Add(changes.Cells);
         foreach (var incident in changes.Incidents)

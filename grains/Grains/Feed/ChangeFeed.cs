@@ -1,5 +1,6 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
@@ -52,6 +53,13 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     public void LockdownChanged(ActivationView lockdown)
     {
         _batch.Add(lockdown);
+        SendSoon();
+    }
+
+    /// <summary>At once: the wall flashes the camera while the officer looks.</summary>
+    public void CameraAlarmed(CameraAlarmView alarm)
+    {
+        _batch.Add(alarm);
         SendSoon();
     }
 

@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Rules.Auth;
@@ -21,4 +22,6 @@ public interface IChangeFeed
     void CellChanged(CellLoad cell);
 
     void LockdownChanged(ActivationView lockdown);
+
+    void CameraAlarmed(CameraAlarmView alarm);
 }

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Dapper;
+using GridCommand.Rules.Cameras;
+using GridCommand.Rules.Geo;
+
+namespace GridCommand.Silo.Storage;
+
+/// <summary>How many cameras a save added and how many it updated.</summary>
+public sealed record CameraSaveCounts(int Added, int Updated);
+
+/// <summary>How many cameras a grid cell holds (the map's zoomed-out layer).</summary>
+public sealed record CellCameraCount(string CellId, int Count);
+
+/// <summary>
+/// The camera table: the city's camera catalogue (tens of thousands of rows), read by id, by map box in id order
+/// (pages that stay stable while cameras are added), or by cell counts.
+/// </summary>
+public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open)
+{
+    private const string Columns = """
+        id AS Id, name AS Name, lat AS Lat, lon AS Lon, cell_id AS CellId, kind AS Kind, owner AS Owner,
+        stream_url AS StreamUrl, snapshot_url AS SnapshotUrl
+        """;
+
+    /// <summary>Ids per IN list: well under both databases' parameter limits.</summary>
+    private const int IdsPerQuery = 500;
+
+    /// <summary>Adds or updates the cameras by id, in one transaction.</summary>
+    public async Task<CameraSaveCounts> SaveAsync(IReadOnlyList<Camera> cameras, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (cameras.Count == 0) return new(0, 0);
+        await using var db = await open(ct);
+        await using var transaction = await db.BeginTransactionAsync(ct);
+        var known = 0;
+        foreach (var chunk in cameras.Select(c => c.Id).Chunk(IdsPerQuery))
+            known += await db.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM camera WHERE id IN @chunk", new { chunk }, transaction, cancellationToken: ct));
+        var at = DbTime.ToDb(now);
+        await db.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO camera (id, name, lat, lon, cell_id, kind, owner, stream_url, snapshot_url, updated_at)
+            VALUES (@Id, @Name, @Lat, @Lon, @CellId, @Kind, @Owner, @StreamUrl, @SnapshotUrl, @at)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, cell_id = excluded.cell_id,
+                kind = excluded.kind, owner = excluded.owner, stream_url = excluded.stream_url, snapshot_url = excluded.snapshot_url,
+                updated_at = excluded.updated_at
+            """,
+            cameras.Select(c => new { c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at }),
+            transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return new(cameras.Count - known, known);
+    }
+
+    public async Task<Camera?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        return await db.QuerySingleOrDefaultAsync<Camera>(new CommandDefinition($"SELECT {Columns} FROM camera WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
+    /// <returns>false when there was no such camera.</returns>
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        return await db.ExecuteAsync(new CommandDefinition("DELETE FROM camera WHERE id = @id", new { id }, cancellationToken: ct)) > 0;
+    }
+
+    /// <returns>the cameras inside <paramref name="box"/> (all of them for null) in id order, at most <paramref name="limit"/>, after the id <paramref name="after"/>.</returns>
+    public async Task<IReadOnlyList<Camera>> ReadAsync(GeoBounds? box, int limit, string? after, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        if (box is not null) where.Add("lat >= @South AND lat <= @North AND lon >= @West AND lon <= @East");
+        if (after is not null) where.Add("id > @after");
+        var sql = $"SELECT {Columns} FROM camera {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))} ORDER BY id LIMIT @limit";
+        await using var db = await open(ct);
+        return [.. await db.QueryAsync<Camera>(new CommandDefinition(sql,
+            new { box?.South, box?.West, box?.North, box?.East, after, limit }, cancellationToken: ct))];
+    }
+
+    /// <returns>the nearest cameras to <paramref name="at"/> within <paramref name="meters"/>, closest first.</returns>
+    public async Task<IReadOnlyList<NearbyCamera>> NearestAsync(GeoPoint at, int count, double meters, CancellationToken ct = default)
+    {
+        var box = NearestCameras.BoxAround(at, meters);
+        await using var db = await open(ct);
+        var inBox = await db.QueryAsync<Camera>(new CommandDefinition(
+            $"SELECT {Columns} FROM camera WHERE lat >= @South AND lat <= @North AND lon >= @West AND lon <= @East",
+            new { box.South, box.West, box.North, box.East }, cancellationToken: ct));
+        return NearestCameras.Of(inBox, at, count, meters);
+    }
+
+    /// <returns>every cell's number of cameras (cells with none left out).</returns>
+    public async Task<IReadOnlyList<CellCameraCount>> CountByCellAsync(CancellationToken ct = default)
+    {
+        await using var db = await open(ct);
+        var rows = await db.QueryAsync<(string CellId, long Count)>(new CommandDefinition(
+            "SELECT cell_id, COUNT(*) FROM camera GROUP BY cell_id ORDER BY cell_id", cancellationToken: ct));
+        return [.. rows.Select(r => new CellCameraCount(r.CellId, (int)r.Count))];
+    }
+}
