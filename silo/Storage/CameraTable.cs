@@ -33,7 +33,13 @@ public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open
         await using var transaction = await db.BeginTransactionAsync(ct);
         var known = 0;
         foreach (var chunk in cameras.Select(c => c.Id).Chunk(IdsPerQuery))
-            known += await db.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM camera WHERE id IN @chunk", new { chunk }, transaction, cancellationToken: ct));
+        {
+            // A parameter per id: Dapper's list expansion becomes an array parameter on Npgsql, which IN does not take.
+            var ids = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++) ids.Add($"i{i}", chunk[i]);
+            var list = string.Join(", ", chunk.Select((_, i) => $"@i{i}"));
+            known += await db.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM camera WHERE id IN ({list})", ids, transaction, cancellationToken: ct));
+        }
         var at = DbTime.ToDb(now);
         await db.ExecuteAsync(new CommandDefinition(
             """

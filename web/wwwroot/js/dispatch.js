@@ -11,6 +11,7 @@ import { intakeConsole } from './dispatch-intake.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 import { checkinLayer } from './checkin-layer.js';
+import { cameraConsole } from './dispatch-cameras.js';
 
 applyI18n();
 langSwitch();
@@ -128,6 +129,7 @@ async function select(id) {
   recs = [];
   renderQueue();
   renderDetail();
+  cameras.near(entry?.i ?? null);
   await loadRecs();
 }
 
@@ -339,7 +341,8 @@ const live = liveConnection('/hubs/wall', () => token, {
 
 const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
 const intake = intakeConsole({ stations, token, select, toast, failed });
+const cameras = cameraConsole({ map, connection: live.connection, token, toast, failed });
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, cameras, get selectedId() { return selectedId; } };

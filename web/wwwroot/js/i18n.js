@@ -83,6 +83,14 @@ const zh = {
   'ci.done': '打卡成功', 'ci.queued': '网络中断：打卡已保存，恢复后自动上传', 'ci.queuedNoPhoto': '网络中断：打卡已保存（照片未保存），恢复后自动上传',
   'ci.list': '打卡记录（{n}）', 'ci.viewPhoto': '查看照片', 'ci.photoFailed': '照片无法加载',
   'ci.layerShow': '显示打卡', 'ci.layerHide': '隐藏打卡',
+  // issue 11 part 4: the camera layer (雪亮)
+  'cam.nearby': '附近摄像头', 'cam.noneNear': '1公里内没有摄像头', 'cam.stream': '视频', 'cam.snapshot': '快照', 'cam.noLinks': '无视频链接',
+  'cam.manage': '摄像头', 'cam.add': '添加摄像头', 'cam.name': '名称', 'cam.id': '编号', 'cam.idHint': '留空自动生成',
+  'cam.streamUrl': '视频地址', 'cam.snapshotUrl': '快照地址', 'cam.save': '保存', 'cam.close': '关闭', 'cam.added': '已添加摄像头 {id}',
+  'cam.import': '导入摄像头', 'cam.importHint': 'CSV（表头 id,name,lat,lon,streamUrl,snapshotUrl）或 GeoJSON，UTF-8', 'cam.importGo': '导入',
+  'cam.imported': '新增 {added}，更新 {updated}，拒绝 {rejected}', 'cam.line': '第 {n} 行', 'cam.fromCamera': '摄像头 {id}',
+  'cam.kind.intrusion': '区域入侵', 'cam.kind.crowd': '人员聚集', 'cam.kind.fight': '打架斗殴', 'cam.kind.fire': '烟火', 'cam.kind.loitering': '徘徊',
+  'cam.kind.vehicle': '可疑车辆',
 };
 
 const en = {
@@ -167,6 +175,14 @@ const en = {
   'ci.done': 'Checked in', 'ci.queued': 'Offline: check-in saved, sent when back online', 'ci.queuedNoPhoto': 'Offline: check-in saved (without its photo), sent when back online',
   'ci.list': 'Check-ins ({n})', 'ci.viewPhoto': 'View photo', 'ci.photoFailed': 'Photo could not be loaded',
   'ci.layerShow': 'Show check-ins', 'ci.layerHide': 'Hide check-ins',
+  // issue 11 part 4: the camera layer (雪亮)
+  'cam.nearby': 'Nearby cameras', 'cam.noneNear': 'No camera within 1 km', 'cam.stream': 'Stream', 'cam.snapshot': 'Snapshot', 'cam.noLinks': 'No video link',
+  'cam.manage': 'Cameras', 'cam.add': 'Add camera', 'cam.name': 'Name', 'cam.id': 'Id', 'cam.idHint': 'Made up when left empty',
+  'cam.streamUrl': 'Stream URL', 'cam.snapshotUrl': 'Snapshot URL', 'cam.save': 'Save', 'cam.close': 'Close', 'cam.added': 'Camera {id} added',
+  'cam.import': 'Import cameras', 'cam.importHint': 'CSV (header id,name,lat,lon,streamUrl,snapshotUrl) or GeoJSON, UTF-8', 'cam.importGo': 'Import',
+  'cam.imported': '{added} added, {updated} updated, {rejected} rejected', 'cam.line': 'Line {n}', 'cam.fromCamera': 'Camera {id}',
+  'cam.kind.intrusion': 'Intrusion', 'cam.kind.crowd': 'Crowd', 'cam.kind.fight': 'Fight', 'cam.kind.fire': 'Smoke or fire', 'cam.kind.loitering': 'Loitering',
+  'cam.kind.vehicle': 'Suspicious vehicle',
 };
 
 export const dictionaries = { zh, en };

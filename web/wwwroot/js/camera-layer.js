@@ -1,0 +1,71 @@
+// The camera layer (雪亮) on the wall and the console. Tens of thousands of cameras would flood a map: they are drawn
+// only zoomed in (the ones in view, read by box), and zoomed out not at all. An alarm ("cameraAlarm" on the wall hub)
+// flashes its camera as a pulsing ring for two minutes, at any zoom. The console passes `popup` to link each camera's
+// stream and snapshot; the wall gets no links from the server in the first place.
+import { t, onLang, escapeHtml } from './i18n.js';
+import { api } from './common.js';
+
+export const MIN_ZOOM = 15;        // below this zoom the cameras are not drawn
+const FLASH_MS = 120_000;
+const PAGE = 1000;                 // cameras drawn at most: a zoomed-in view holds far fewer
+
+/** A camera's stream and snapshot links, opening in a new tab; never the page itself. */
+export function cameraLinks(c) {
+  return [['streamUrl', 'cam.stream'], ['snapshotUrl', 'cam.snapshot']].filter(([k]) => c[k])
+    .map(([k, label]) => `<a href="${escapeHtml(c[k])}" target="_blank" rel="noopener noreferrer" class="cam-link cam-${k}">${escapeHtml(t(label))}</a>`)
+    .join(' ');
+}
+
+/** An alarm kind's label; a kind configured on the server but not named here shows as it is. */
+export function kindLabel(kind) {
+  const label = t(`cam.kind.${kind}`);
+  return label === `cam.kind.${kind}` ? kind : label;
+}
+
+const alarmText = a => `${escapeHtml(a.cameraName)} · ${escapeHtml(kindLabel(a.kind))}`;
+
+export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
+  const renderer = L.canvas({ padding: 0.2 });
+  const layer = L.layerGroup().addTo(map);
+  const alarmLayer = L.layerGroup().addTo(map);
+  const alarms = new Map(); // cameraId → { alarm, marker, until }
+  let cameras = [], loading = 0;
+
+  async function load() {
+    const seq = ++loading;
+    if (map.getZoom() < MIN_ZOOM) { cameras = []; return draw(); }
+    const b = map.getBounds();
+    const box = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(v => v.toFixed(5)).join(',');
+    try {
+      const list = await api(`/api/cameras?box=${box}&limit=${PAGE}`, { token: tokenOf() });
+      if (seq === loading) { cameras = list; draw(); }
+    } catch { /* keep what is drawn; the next pan tries again */ }
+  }
+
+  function draw() {
+    layer.clearLayers();
+    for (const c of cameras) {
+      const dot = L.circleMarker([c.lat, c.lon], { renderer, radius: 4, weight: 1, color: '#0b1220', fillColor: '#22d3ee', fillOpacity: 0.9 })
+        .bindTooltip(escapeHtml(c.name)).addTo(layer);
+      if (popup) dot.bindPopup(() => popup(c));
+    }
+  }
+
+  function flash(a) {
+    alarms.get(a.cameraId)?.marker.remove();
+    const marker = L.marker([a.lat, a.lon], {
+      icon: L.divIcon({ className: 'cam-alarm', iconSize: [28, 28], html: '<span></span>' }), keyboard: false,
+    }).bindTooltip(alarmText(a), { permanent: false }).addTo(alarmLayer);
+    marker.getElement()?.setAttribute('data-camera', a.cameraId);
+    alarms.set(a.cameraId, { alarm: a, marker, until: Date.now() + FLASH_MS });
+  }
+
+  setInterval(() => {
+    for (const [id, e] of alarms) if (e.until <= Date.now()) { e.marker.remove(); alarms.delete(id); }
+  }, 1000);
+  connection.on('cameraAlarm', flash);
+  map.on('moveend', load);
+  onLang(() => { for (const e of alarms.values()) e.marker.setTooltipContent(alarmText(e.alarm)); });
+  load();
+  return { alarms, get cameras() { return cameras; }, reload: load };
+}
