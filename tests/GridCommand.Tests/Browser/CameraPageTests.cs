@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using GridCommand.Tests.Api;
+using Microsoft.Playwright;
+
+namespace GridCommand.Tests.Browser;
+
+/// <summary>
+/// The camera layer (雪亮) on the screens: a video platform's alarm flashes its camera on the wall (zh and en), the
+/// wall draws the cameras in view only zoomed in and never their links, and the console lists the cameras nearest the
+/// selected incident with their distance and links opening in a new tab.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CameraPageTests(BrowserFixture city)
+{
+    private static async Task AddCamera(HttpClient client, string id, string name, double lat, double lon) =>
+        (await client.PostAsJsonAsync("/api/cameras", new
+        {
+            id, name, lat, lon, streamUrl = $"https://video.example/live/{id}", snapshotUrl = $"https://video.example/snap/{id}.jpg",
+        })).EnsureSuccessStatusCode();
+
+    [Theory]
+    [InlineData("zh", "区域入侵")]
+    [InlineData("en", "Intrusion")]
+    public async Task An_alarm_flashes_its_camera_on_the_wall(string lang, string kindLabel)
+    {
+        var commander = await city.App.StaffClient("commander");
+        var cameraId = $"BR-WALL-{lang}";
+        await AddCamera(commander, cameraId, $"浏览器测试摄像头{lang}", 32.3901, 119.4102);
+
+        await using var context = await city.Context("wall", lang: lang);
+        var wall = await context.NewPageAsync();
+        var problems = new List<string>();
+        wall.PageError += (_, error) => problems.Add($"page error: {error}");
+        await wall.GotoAsync(city.Url("/wall"));
+        await BrowserFixture.Until(wall, "document.getElementById('conn').classList.contains('conn-live')");
+        await BrowserFixture.Until(wall, "window.gcWall?.cameras !== undefined");
+
+        var platform = await ChatIntakeApp.ConnectorClient(city.App, commander, $"video-{lang}");
+        (await platform.PostAsJsonAsync("/api/intake/camera-alarms", new { cameraId, kind = "intrusion" })).EnsureSuccessStatusCode();
+
+        var ring = wall.Locator($".cam-alarm[data-camera='{cameraId}']");
+        await Assertions.Expect(ring).ToHaveCountAsync(1);
+        await Assertions.Expect(ring.Locator("span")).ToHaveCSSAsync("animation-name", "cam-pulse");
+        await ring.HoverAsync(new() { Force = true });
+        await Assertions.Expect(wall.Locator(".leaflet-tooltip", new() { HasText = kindLabel })).ToHaveCountAsync(1);
+        await BrowserFixture.Shot(wall, $"wall-camera-alarm-{lang}");
+
+        // Zoomed out the cameras are not drawn; zoomed in, the ones in view are, without their links.
+        Assert.Equal(0, await wall.EvaluateAsync<int>("gcWall.cameras.cameras.length"));
+        await wall.EvaluateAsync("() => { gcWall.map.setView([32.3901, 119.4102], 16); }");
+        await BrowserFixture.Until(wall, $"gcWall.cameras.cameras.some(c => c.id === '{cameraId}')");
+        Assert.True(await wall.EvaluateAsync<bool>("gcWall.cameras.cameras.every(c => c.streamUrl == null && c.snapshotUrl == null)"));
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("zh", "附近摄像头", "视频", "快照")]
+    [InlineData("en", "Nearby cameras", "Stream", "Snapshot")]
+    public async Task The_console_lists_the_cameras_nearest_the_selected_incident_with_links(string lang, string heading, string stream, string snapshot)
+    {
+        var commander = await city.App.StaffClient("commander");
+        var (lat, lon) = lang == "zh" ? (32.4102, 119.4503) : (32.3402, 119.3703);
+        var cameraId = $"BR-NEAR-{lang}";
+        await AddCamera(commander, cameraId, $"最近的摄像头{lang}", lat + 0.0002, lon);
+        var incidentId = await city.CreateIncident("theft", 2, lat, lon, "摄像头测试");
+
+        await using var context = await city.Context("dispatcher", lang: lang);
+        var console = await context.NewPageAsync();
+        var problems = new List<string>();
+        console.PageError += (_, error) => problems.Add($"page error: {error}");
+        await console.GotoAsync(city.Url("/dispatch"));
+        await BrowserFixture.Until(console, "document.getElementById('conn').classList.contains('conn-live')");
+        await BrowserFixture.Until(console, $"window.gcDispatch?.incidents.has('{incidentId}')");
+        await console.EvaluateAsync($"gcDispatch.select('{incidentId}')");
+
+        var nearby = console.Locator("#cam-nearby");
+        await Assertions.Expect(nearby.Locator("h3")).ToHaveTextAsync(heading);
+        var first = nearby.Locator("li").First;
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-camera", cameraId);
+        await Assertions.Expect(first).ToContainTextAsync($"最近的摄像头{lang}");
+        await Assertions.Expect(first).ToContainTextAsync(lang == "zh" ? "22米" : "22m");
+        var link = first.Locator("a.cam-streamUrl");
+        await Assertions.Expect(link).ToHaveTextAsync(stream);
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"https://video.example/live/{cameraId}");
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer");
+        await Assertions.Expect(first.Locator("a.cam-snapshotUrl")).ToHaveTextAsync(snapshot);
+        await BrowserFixture.Shot(console, $"console-nearby-cameras-{lang}");
+
+        // The list belongs to the incident tab.
+        await console.ClickAsync("#tab-roster");
+        await Assertions.Expect(nearby).ToBeHiddenAsync();
+        await console.ClickAsync("#tab-incident");
+        await Assertions.Expect(nearby).ToBeVisibleAsync();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_dispatcher_imports_a_csv_file_in_the_camera_dialog_and_sees_its_counts()
+    {
+        await using var context = await city.Context("dispatcher", lang: "en");
+        var console = await context.NewPageAsync();
+        await console.GotoAsync(city.Url("/dispatch"));
+        await BrowserFixture.Until(console, "document.getElementById('conn').classList.contains('conn-live')");
+        await console.ClickAsync("#cam-manage");
+        await Assertions.Expect(console.Locator("#cam-dialog")).ToBeVisibleAsync();
+        var csv = "id,name,lat,lon,streamUrl,snapshotUrl\nBR-IMP-1,导入一,32.39,119.41,https://video.example/1,\nBR-IMP-2,坏,32.39,119.41,javascript:x,\n";
+        await console.SetInputFilesAsync("#cam-file", new FilePayload { Name = "cams.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await console.ClickAsync("#cam-import-submit");
+        await Assertions.Expect(console.Locator("#cam-result")).ToContainTextAsync("1 added, 0 updated, 1 rejected");
+        await Assertions.Expect(console.Locator("#cam-result")).ToContainTextAsync("Line 3");
+        var commander = await city.App.StaffClient("commander");
+        var camera = (await commander.GetFromJsonAsync<JsonElement>("/api/cameras/BR-IMP-1"))!;
+        Assert.Equal("导入一", camera.GetProperty("name").GetString());
+    }
+}
