@@ -7,6 +7,7 @@ namespace GridCommand.Bench;
 /// --storage sqlite|postgres --cs "..." (the server the benchmark starts itself).
 /// --tracks 24 is the track store's benchmark instead: --units units' tracks over that many hours, written and queried
 /// through the product's own track store, on --storage (and --cs; SQLite in a temporary file without it). No server.
+/// --cameras 60000 is the camera catalogue's benchmark instead: that many cameras imported, then listed by box.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -26,6 +27,9 @@ public sealed record BenchOptions
 
     /// <summary>The hours of tracks the track store's benchmark writes; null for the load benchmark.</summary>
     public int? TrackHours { get; init; }
+
+    /// <summary>The cameras the camera catalogue's benchmark imports; null for the load benchmark.</summary>
+    public int? Cameras { get; init; }
 
     /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
     public string NoopPath { get; init; } = "/api/auth/me";
@@ -59,6 +63,7 @@ public sealed record BenchOptions
             NoopPath = given.GetValueOrDefault("noop-path", defaults.NoopPath),
             ChatRate = Int("chat-rate", defaults.ChatRate),
             TrackHours = given.TryGetValue("tracks", out var hours) ? int.Parse(hours) : null,
+            Cameras = given.TryGetValue("cameras", out var cameras) ? int.Parse(cameras) : null,
         };
     }
 }
