@@ -15,8 +15,17 @@ public sealed record CellCameraCount(string CellId, int Count);
 /// The camera table: the city's camera catalogue (tens of thousands of rows), read by id, by map box in id order
 /// (pages that stay stable while cameras are added), or by cell counts.
 /// </summary>
-public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open)
+/// <param name="rowsPerStatement">cameras per INSERT: many on PostgreSQL, where each statement is a round trip; one on SQLite (as <see cref="TrackTable"/>)</param>
+public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open, int rowsPerStatement)
 {
+    private const string Insert = "INSERT INTO camera (id, name, lat, lon, cell_id, kind, owner, stream_url, snapshot_url, updated_at) VALUES";
+
+    private const string UpsertTail = """
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, cell_id = excluded.cell_id,
+            kind = excluded.kind, owner = excluded.owner, stream_url = excluded.stream_url, snapshot_url = excluded.snapshot_url,
+            updated_at = excluded.updated_at
+        """;
+
     private const string Columns = """
         id AS Id, name AS Name, lat AS Lat, lon AS Lon, cell_id AS CellId, kind AS Kind, owner AS Owner,
         stream_url AS StreamUrl, snapshot_url AS SnapshotUrl
@@ -41,18 +50,41 @@ public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open
             known += await db.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM camera WHERE id IN ({list})", ids, transaction, cancellationToken: ct));
         }
         var at = DbTime.ToDb(now);
-        await db.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO camera (id, name, lat, lon, cell_id, kind, owner, stream_url, snapshot_url, updated_at)
-            VALUES (@Id, @Name, @Lat, @Lon, @CellId, @Kind, @Owner, @StreamUrl, @SnapshotUrl, @at)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, cell_id = excluded.cell_id,
-                kind = excluded.kind, owner = excluded.owner, stream_url = excluded.stream_url, snapshot_url = excluded.snapshot_url,
-                updated_at = excluded.updated_at
-            """,
-            cameras.Select(c => new { c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at }),
-            transaction, cancellationToken: ct));
+        if (rowsPerStatement == 1)
+        {
+            await db.ExecuteAsync(new CommandDefinition(
+                $"{Insert} (@Id, @Name, @Lat, @Lon, @CellId, @Kind, @Owner, @StreamUrl, @SnapshotUrl, @at) {UpsertTail}",
+                cameras.Select(c => new { c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at }), transaction,
+                cancellationToken: ct));
+        }
+        else
+        {
+            foreach (var chunk in cameras.Chunk(rowsPerStatement)) await db.ExecuteAsync(Rows(chunk, at, transaction, ct));
+        }
         await transaction.CommitAsync(ct);
         return new(cameras.Count - known, known);
+    }
+
+    private static CommandDefinition Rows(Camera[] chunk, DateTime at, DbTransaction transaction, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("at", at);
+        var rows = new List<string>(chunk.Length);
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            var c = chunk[i];
+            rows.Add($"(@i{i}, @n{i}, @la{i}, @lo{i}, @c{i}, @k{i}, @o{i}, @s{i}, @p{i}, @at)");
+            parameters.Add($"i{i}", c.Id);
+            parameters.Add($"n{i}", c.Name);
+            parameters.Add($"la{i}", c.Lat);
+            parameters.Add($"lo{i}", c.Lon);
+            parameters.Add($"c{i}", c.CellId);
+            parameters.Add($"k{i}", c.Kind);
+            parameters.Add($"o{i}", c.Owner);
+            parameters.Add($"s{i}", c.StreamUrl);
+            parameters.Add($"p{i}", c.SnapshotUrl);
+        }
+        return new CommandDefinition($"{Insert} {string.Join(", ", rows)} {UpsertTail}", parameters, transaction, cancellationToken: ct);
     }
 
     public async Task<Camera?> FindAsync(string id, CancellationToken ct = default)

@@ -25,7 +25,7 @@ public sealed class GridDatabase : IAsyncDisposable
         Tracks = new TrackTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
         Grains = new StoredGrains(OpenAsync, serviceId);
         Checkins = new CheckinTable(OpenAsync);
-        Cameras = new CameraTable(OpenAsync);
+        Cameras = new CameraTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
     }
 
     /// <param name="provider">"sqlite" or "postgres" (also "postgresql"), case-insensitive.</param>
