@@ -18,3 +18,6 @@ public sealed record NearbyCameraView(
     public static NearbyCameraView Of(NearbyCamera n) =>
         new(n.Camera.Id, n.Camera.Name, n.Camera.Lat, n.Camera.Lon, n.Camera.CellId, n.Camera.Kind, n.Camera.StreamUrl, n.Camera.SnapshotUrl, Math.Round(n.Meters));
 }
+
+/// <summary>A cell's number of cameras, drawn at its centre when the map is zoomed out.</summary>
+public sealed record CellCameras(string CellId, int Count, double Lat, double Lon);

@@ -98,6 +98,10 @@ public abstract class CameraApiContract(CameraApp fx)
         Assert.Single((await page.Json(HttpStatusCode.OK)).EnumerateArray());
         Assert.Contains("after=", page.Headers.GetValues("Link").Single());
 
+        var cell = (await fx.Wall.Get("/api/cameras/cells")).EnumerateArray().Single(c => c.Str("cellId") == fx.CellId);
+        Assert.True(cell.GetProperty("count").GetInt32() >= 2);
+        Assert.InRange(cell.GetProperty("lat").GetDouble(), fx.Scene.Lat - 0.01, fx.Scene.Lat + 0.01);
+
         var onWall = (await fx.Wall.Get($"/api/cameras?box={b}")).EnumerateArray().First(c => c.Id() == $"{prefix}-a");
         Assert.Equal(JsonValueKind.Null, onWall.GetProperty("streamUrl").ValueKind); // the wall sees where, not the links
         Assert.Equal(JsonValueKind.Null, onWall.GetProperty("snapshotUrl").ValueKind);

@@ -46,8 +46,11 @@ public sealed class CameraPageTests(BrowserFixture city)
         await Assertions.Expect(wall.Locator(".leaflet-tooltip", new() { HasText = kindLabel })).ToHaveCountAsync(1);
         await BrowserFixture.Shot(wall, $"wall-camera-alarm-{lang}");
 
-        // Zoomed out the cameras are not drawn; zoomed in, the ones in view are, without their links.
-        Assert.Equal(0, await wall.EvaluateAsync<int>("gcWall.cameras.cameras.length"));
+        // The whole city shows no cameras; a little closer, each cell's count; zoomed in, the cameras in view, without their links.
+        Assert.True(await wall.EvaluateAsync<double>("gcWall.map.getZoom()") < 13);
+        Assert.Equal((0, 0), (await wall.EvaluateAsync<int>("gcWall.cameras.cameras.length"), await wall.EvaluateAsync<int>("gcWall.cameras.counts.length")));
+        await wall.EvaluateAsync("() => { gcWall.map.setView([32.3901, 119.4102], 14); }");
+        await BrowserFixture.Until(wall, "gcWall.cameras.counts.length > 0 && gcWall.cameras.cameras.length === 0");
         await wall.EvaluateAsync("() => { gcWall.map.setView([32.3901, 119.4102], 16); }");
         await BrowserFixture.Until(wall, $"gcWall.cameras.cameras.some(c => c.id === '{cameraId}')");
         Assert.True(await wall.EvaluateAsync<bool>("gcWall.cameras.cameras.every(c => c.streamUrl == null && c.snapshotUrl == null)"));

@@ -1,11 +1,14 @@
 // The camera layer (雪亮) on the wall and the console. Tens of thousands of cameras would flood a map: they are drawn
-// only zoomed in (the ones in view, read by box), and zoomed out not at all. An alarm ("cameraAlarm" on the wall hub)
+// only zoomed in (the ones in view, read by box); a little further out each cell's count is a faint dot at its centre,
+// and the whole city shows none. An alarm ("cameraAlarm" on the wall hub)
 // flashes its camera as a pulsing ring for two minutes, at any zoom. The console passes `popup` to link each camera's
 // stream and snapshot; the wall gets no links from the server in the first place.
 import { t, onLang, escapeHtml } from './i18n.js';
 import { api } from './common.js';
 
 export const MIN_ZOOM = 15;        // below this zoom the cameras are not drawn
+const COUNT_ZOOM = MIN_ZOOM - 2;   // from this zoom up to MIN_ZOOM, each cell's count
+const COUNTS_MS = 60_000;          // the cells' counts change with imports only: read again at most once a minute
 const FLASH_MS = 120_000;
 const PAGE = 1000;                 // cameras drawn at most: a zoomed-in view holds far fewer
 
@@ -29,11 +32,11 @@ export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
   const layer = L.layerGroup().addTo(map);
   const alarmLayer = L.layerGroup().addTo(map);
   const alarms = new Map(); // cameraId → { alarm, marker, until }
-  let cameras = [], loading = 0;
+  let cameras = [], counts = [], countsAt = 0, loading = 0;
 
   async function load() {
     const seq = ++loading;
-    if (map.getZoom() < MIN_ZOOM) { cameras = []; return draw(); }
+    if (map.getZoom() < MIN_ZOOM) { cameras = []; return loadCounts(seq); }
     const b = map.getBounds();
     const box = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(v => v.toFixed(5)).join(',');
     try {
@@ -42,8 +45,22 @@ export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
     } catch { /* keep what is drawn; the next pan tries again */ }
   }
 
+  async function loadCounts(seq) {
+    if (map.getZoom() < COUNT_ZOOM) { counts = []; return draw(); }
+    try {
+      if (Date.now() - countsAt > COUNTS_MS) { counts = await api('/api/cameras/cells', { token: tokenOf() }); countsAt = Date.now(); }
+    } catch { /* keep the counts known */ }
+    if (seq === loading) draw();
+  }
+
   function draw() {
     layer.clearLayers();
+    const view = map.getBounds();
+    for (const c of map.getZoom() < MIN_ZOOM ? counts : []) {
+      if (!view.contains([c.lat, c.lon])) continue;
+      L.circleMarker([c.lat, c.lon], { renderer, radius: Math.min(9, 2 + Math.sqrt(c.count)), weight: 0, fillColor: '#22d3ee', fillOpacity: 0.35 })
+        .bindTooltip(escapeHtml(t('cam.inCell', { n: c.count }))).addTo(layer);
+    }
     for (const c of cameras) {
       const dot = L.circleMarker([c.lat, c.lon], { renderer, radius: 4, weight: 1, color: '#0b1220', fillColor: '#22d3ee', fillOpacity: 0.9 })
         .bindTooltip(escapeHtml(c.name)).addTo(layer);
@@ -54,7 +71,7 @@ export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
   function flash(a) {
     alarms.get(a.cameraId)?.marker.remove();
     const marker = L.marker([a.lat, a.lon], {
-      icon: L.divIcon({ className: 'cam-alarm', iconSize: [28, 28], html: '<span></span>' }), keyboard: false,
+      icon: L.divIcon({ className: 'cam-alarm', iconSize: [36, 36], html: '<span></span>' }), keyboard: false,
     }).bindTooltip(alarmText(a), { permanent: false }).addTo(alarmLayer);
     marker.getElement()?.setAttribute('data-camera', a.cameraId);
     alarms.set(a.cameraId, { alarm: a, marker, until: Date.now() + FLASH_MS });
@@ -65,7 +82,7 @@ export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
   }, 1000);
   connection.on('cameraAlarm', flash);
   map.on('moveend', load);
-  onLang(() => { for (const e of alarms.values()) e.marker.setTooltipContent(alarmText(e.alarm)); });
+  onLang(() => { draw(); for (const e of alarms.values()) e.marker.setTooltipContent(alarmText(e.alarm)); });
   load();
-  return { alarms, get cameras() { return cameras; }, reload: load };
+  return { alarms, get cameras() { return cameras; }, get counts() { return counts; }, reload() { countsAt = 0; return load(); } };
 }

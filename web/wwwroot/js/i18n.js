@@ -90,7 +90,7 @@ const zh = {
   'cam.import': '导入摄像头', 'cam.importHint': 'CSV（表头 id,name,lat,lon,streamUrl,snapshotUrl）或 GeoJSON，UTF-8', 'cam.importGo': '导入',
   'cam.imported': '新增 {added}，更新 {updated}，拒绝 {rejected}', 'cam.line': '第 {n} 行', 'cam.fromCamera': '摄像头 {id}',
   'cam.kind.intrusion': '区域入侵', 'cam.kind.crowd': '人员聚集', 'cam.kind.fight': '打架斗殴', 'cam.kind.fire': '烟火', 'cam.kind.loitering': '徘徊',
-  'cam.kind.vehicle': '可疑车辆',
+  'cam.kind.vehicle': '可疑车辆', 'cam.inCell': '本网格 {n} 个摄像头',
 };
 
 const en = {
@@ -182,7 +182,7 @@ const en = {
   'cam.import': 'Import cameras', 'cam.importHint': 'CSV (header id,name,lat,lon,streamUrl,snapshotUrl) or GeoJSON, UTF-8', 'cam.importGo': 'Import',
   'cam.imported': '{added} added, {updated} updated, {rejected} rejected', 'cam.line': 'Line {n}', 'cam.fromCamera': 'Camera {id}',
   'cam.kind.intrusion': 'Intrusion', 'cam.kind.crowd': 'Crowd', 'cam.kind.fight': 'Fight', 'cam.kind.fire': 'Smoke or fire', 'cam.kind.loitering': 'Loitering',
-  'cam.kind.vehicle': 'Suspicious vehicle',
+  'cam.kind.vehicle': 'Suspicious vehicle', 'cam.inCell': '{n} cameras in this cell',
 };
 
 export const dictionaries = { zh, en };
