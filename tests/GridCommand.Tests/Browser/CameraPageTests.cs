@@ -19,6 +19,18 @@ public sealed class CameraPageTests(BrowserFixture city)
             id, name, lat, lon, streamUrl = $"https://video.example/live/{id}", snapshotUrl = $"https://video.example/snap/{id}.jpg",
         })).EnsureSuccessStatusCode();
 
+    /// <summary>A signed-in page at <paramref name="path"/>, live, with the page errors it will have collected.</summary>
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> Open(string role, string lang, string path)
+    {
+        var context = await city.Context(role, lang: lang);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        await page.GotoAsync(city.Url(path));
+        await BrowserFixture.Until(page, "document.getElementById('conn').classList.contains('conn-live')");
+        return (context, page, problems);
+    }
+
     [Theory]
     [InlineData("zh", "区域入侵")]
     [InlineData("en", "Intrusion")]
@@ -28,12 +40,8 @@ public sealed class CameraPageTests(BrowserFixture city)
         var cameraId = $"BR-WALL-{lang}";
         await AddCamera(commander, cameraId, $"浏览器测试摄像头{lang}", 32.3901, 119.4102);
 
-        await using var context = await city.Context("wall", lang: lang);
-        var wall = await context.NewPageAsync();
-        var problems = new List<string>();
-        wall.PageError += (_, error) => problems.Add($"page error: {error}");
-        await wall.GotoAsync(city.Url("/wall"));
-        await BrowserFixture.Until(wall, "document.getElementById('conn').classList.contains('conn-live')");
+        var (context, wall, problems) = await Open("wall", lang, "/wall");
+        await using var _ = context;
         await BrowserFixture.Until(wall, "window.gcWall?.cameras !== undefined");
 
         var platform = await ChatIntakeApp.ConnectorClient(city.App, commander, $"video-{lang}");
@@ -68,12 +76,8 @@ public sealed class CameraPageTests(BrowserFixture city)
         await AddCamera(commander, cameraId, $"最近的摄像头{lang}", lat + 0.0002, lon);
         var incidentId = await city.CreateIncident("theft", 2, lat, lon, "摄像头测试");
 
-        await using var context = await city.Context("dispatcher", lang: lang);
-        var console = await context.NewPageAsync();
-        var problems = new List<string>();
-        console.PageError += (_, error) => problems.Add($"page error: {error}");
-        await console.GotoAsync(city.Url("/dispatch"));
-        await BrowserFixture.Until(console, "document.getElementById('conn').classList.contains('conn-live')");
+        var (context, console, problems) = await Open("dispatcher", lang, "/dispatch");
+        await using var _ = context;
         await BrowserFixture.Until(console, $"window.gcDispatch?.incidents.has('{incidentId}')");
         await console.EvaluateAsync($"gcDispatch.select('{incidentId}')");
 
@@ -102,10 +106,8 @@ public sealed class CameraPageTests(BrowserFixture city)
     [Fact]
     public async Task A_dispatcher_imports_a_csv_file_in_the_camera_dialog_and_sees_its_counts()
     {
-        await using var context = await city.Context("dispatcher", lang: "en");
-        var console = await context.NewPageAsync();
-        await console.GotoAsync(city.Url("/dispatch"));
-        await BrowserFixture.Until(console, "document.getElementById('conn').classList.contains('conn-live')");
+        var (context, console, problems) = await Open("dispatcher", "en", "/dispatch");
+        await using var _ = context;
         await console.ClickAsync("#cam-manage");
         await Assertions.Expect(console.Locator("#cam-dialog")).ToBeVisibleAsync();
         var csv = "id,name,lat,lon,streamUrl,snapshotUrl\nBR-IMP-1,导入一,32.39,119.41,https://video.example/1,\nBR-IMP-2,坏,32.39,119.41,javascript:x,\n";
@@ -116,5 +118,6 @@ public sealed class CameraPageTests(BrowserFixture city)
         var commander = await city.App.StaffClient("commander");
         var camera = (await commander.GetFromJsonAsync<JsonElement>("/api/cameras/BR-IMP-1"))!;
         Assert.Equal("导入一", camera.GetProperty("name").GetString());
+        Assert.Empty(problems);
     }
 }

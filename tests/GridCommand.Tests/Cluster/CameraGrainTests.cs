@@ -1,11 +1,8 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Cameras;
-using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Intake;
-using GridCommand.Contracts.Stations;
 using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Intake;
-using GridCommand.Rules.Stations;
 using GridCommand.Silo.Storage;
 using GridCommand.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +26,7 @@ public abstract class CameraGrainTests(TestDatabase db)
         {
             var grains = first.Grains;
             var cell = first.Grid.Find("C11-11")!;
-            await grains.GetGrain<IStationGrain>(stationId).Register(new StationRegistration("文昌警务室", StationKind.PoliceRoom, cell.Centre.Lat, cell.Centre.Lon, [cell.Id]));
-            await Eventually.Until(async () => await grains.GetGrain<ICellGrain>(cell.Id).StationId() == stationId, TimeSpan.FromSeconds(10), "the cell knows its station");
+            await StationCover.Register(grains, stationId, "文昌警务室", cell);
             var camera = new Camera(cameraId, "文昌阁东", cell.Centre.Lat, cell.Centre.Lon, cell.Id, null, null, "https://v.example/1", null);
             var now = DateTimeOffset.UtcNow;
 
