@@ -91,6 +91,16 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("GET", "/api/intake/today", null, WallScreen),
         ("POST", "/api/intake/connectors", new { }, "commander"),
         ("POST", "/api/intake/connectors/role-nobody/revoke", null, "commander"),
+        ("GET", "/api/cameras", null, WallScreen),
+        ("GET", "/api/cameras/cells", null, WallScreen),
+        ("GET", "/api/cameras/role-none", null, WallScreen),
+        ("GET", "/api/cameras/nearest", null, Staff),
+        ("GET", $"/api/incidents/{Incident}/cameras", null, Staff),
+        ("POST", "/api/cameras", new { }, Dispatchers),
+        ("PUT", "/api/cameras/role-none", new { }, Dispatchers),
+        ("DELETE", "/api/cameras/role-none", null, Dispatchers),
+        ("POST", "/api/cameras/import", new { }, Dispatchers),
+        ("POST", "/api/intake/camera-alarms", new { }, Connector),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
     ];
@@ -136,6 +146,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/intake/messages", "/api/stations/{stationId}/intake", "/api/intake/{candidateId}/incident", "/api/intake/{candidateId}/dismiss",
             "/api/intake/groups/{groupId}", "/api/intake/today", "/api/intake/connectors",
             "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
+            "/api/cameras", "/api/cameras/{id}", "/api/cameras/import", "/api/cameras/nearest", "/api/cameras/cells", "/api/incidents/{id}/cameras",
+            "/api/intake/camera-alarms",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");
