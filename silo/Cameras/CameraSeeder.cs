@@ -27,7 +27,7 @@ public sealed partial class CameraSeeder(GridDatabase database, CityGrid grid, C
     private async Task ImportFile(string file, CancellationToken stop)
     {
         var (result, error) = await CameraImporter.ImportAsync(await File.ReadAllTextAsync(file, stop), CameraFile.IsGeoJson(null, file), grid,
-            database.Cameras, clock.GetUtcNow(), stop);
+            database, $"config:{Path.GetFileName(file)}", clock.GetUtcNow(), stop);
         if (error is not null) throw new InvalidDataException($"Cameras:ImportFile {file}: {error}");
         LogImported(log, file, result!.Added, result.Updated, result.RejectedCount,
             string.Join("; ", result.Rejected.Take(10).Select(r => $"line {r.Line}: {r.Reason}")));

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using GridCommand.Contracts;
 using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
+using GridCommand.Grains.Storage;
 using GridCommand.Rules;
 using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Geo;
@@ -43,8 +45,7 @@ public static class CamerasApi
                              "out is made from the name and place. 409 when the id is taken.");
         api.MapPut("/{id}", Edit).RequireAuthorization(Roles.Policies.Dispatch).Produces<Camera>()
             .WithDescription("Replaces a camera's record (the same fields as adding one); 404 for no such camera.");
-        api.MapDelete("/{id}", async (string id, GridDatabase database, CancellationToken ct) =>
-                await database.Cameras.DeleteAsync(id, ct) ? Results.NoContent() : NoCamera(id))
+        api.MapDelete("/{id}", Delete)
             .RequireAuthorization(Roles.Policies.Dispatch).WithDescription("Removes a camera from the catalogue.");
         api.MapPost("/import", Import).RequireAuthorization(Roles.Policies.Dispatch)
             .Accepts<string>("text/csv", "application/geo+json", "application/json", "multipart/form-data")
@@ -102,32 +103,42 @@ public static class CamerasApi
         return Results.Ok(await NearbyViews(database, new GeoPoint(la!.Value, lo!.Value), count, meters, ct));
     }
 
-    private static async Task<IResult> Add(CameraRequest body, CityGrid grid, GridDatabase database, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Add(CameraRequest body, ClaimsPrincipal user, CityGrid grid, GridDatabase database, TimeProvider clock, CancellationToken ct)
     {
         var (camera, error) = body.Input().Check(grid);
         if (error is not null) return Problems.BadRequest(error);
         if (await database.Cameras.FindAsync(camera!.Id, ct) is not null)
             return Results.Problem($"Camera {camera.Id} exists already: edit it with PUT /api/cameras/{camera.Id}.", statusCode: StatusCodes.Status409Conflict);
         await database.Cameras.SaveAsync([camera], clock.GetUtcNow(), ct);
+        await Logged(database, clock, user, "camera.added", camera.Id, ct);
         return Results.Created($"/api/cameras/{camera.Id}", camera);
     }
 
-    private static async Task<IResult> Edit(string id, CameraRequest body, CityGrid grid, GridDatabase database, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Edit(string id, CameraRequest body, ClaimsPrincipal user, CityGrid grid, GridDatabase database, TimeProvider clock,
+        CancellationToken ct)
     {
         if (body.Id is not null && body.Id != id) return Problems.BadRequest("id in the body differs from the camera's id in the route.");
         var (camera, error) = body.Input(id).Check(grid);
         if (error is not null) return Problems.BadRequest(error);
         if (await database.Cameras.FindAsync(id, ct) is null) return NoCamera(id);
         await database.Cameras.SaveAsync([camera!], clock.GetUtcNow(), ct);
+        await Logged(database, clock, user, "camera.updated", id, ct);
         return Results.Ok(camera);
     }
 
-    private static async Task<IResult> Import(HttpRequest request, CityGrid grid, GridDatabase database, CameraSettings settings, TimeProvider clock,
+    private static async Task<IResult> Delete(string id, ClaimsPrincipal user, GridDatabase database, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await database.Cameras.DeleteAsync(id, ct)) return NoCamera(id);
+        await Logged(database, clock, user, "camera.deleted", id, ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Import(HttpRequest request, ClaimsPrincipal user, CityGrid grid, GridDatabase database, CameraSettings settings, TimeProvider clock,
         CancellationToken ct)
     {
         var upload = await CameraUpload.ReadAsync(request, settings.MaxImportBytes, ct);
         if (upload.Error is not null) return Results.Problem(upload.Error, statusCode: upload.Status);
-        var (result, error) = await CameraImporter.ImportAsync(upload.Text!, upload.GeoJson, grid, database.Cameras, clock.GetUtcNow(), ct);
+        var (result, error) = await CameraImporter.ImportAsync(upload.Text!, upload.GeoJson, grid, database, user.Who(), clock.GetUtcNow(), ct);
         return error is not null ? Problems.BadRequest(error) : Results.Ok(result);
     }
 
@@ -150,6 +161,10 @@ public static class CamerasApi
 
     private static async Task<List<NearbyCameraView>> NearbyViews(GridDatabase database, GeoPoint at, int count, double meters, CancellationToken ct) =>
         [.. (await database.Cameras.NearestAsync(at, count, meters, ct)).Select(NearbyCameraView.Of)];
+
+    /// <summary>A change to the catalogue into the event log, on the camera (kind camera).</summary>
+    private static Task Logged(GridDatabase database, TimeProvider clock, ClaimsPrincipal user, string what, string id, CancellationToken ct) =>
+        database.Events.AppendAsync(new GrainEvent(clock.GetUtcNow(), user.Who(), what, GrainKinds.Camera, id), ct);
 
     private static Camera ForUser(Camera camera, ClaimsPrincipal user) => user.IsInRole(Roles.Wall) ? camera.ForScreens() : camera;
 

@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using GridCommand.Contracts;
 using GridCommand.Contracts.Stations;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Stations;
+using GridCommand.Silo.Cameras;
+using GridCommand.Silo.Storage;
 using GridCommand.Tests.Storage;
 using Xunit;
 
@@ -88,6 +91,8 @@ public abstract class CameraApiContract(CameraApp fx)
         Assert.Equal(4, first.GetProperty("rejected")[0].GetProperty("line").GetInt32());
         var again = await Import(fx.Dispatcher, csv, "text/csv");
         Assert.Equal((0, 3), (again.GetProperty("added").GetInt32(), again.GetProperty("updated").GetInt32()));
+        var imports = await fx.App.Service<GridDatabase>().Events.ReadAsync(CameraImporter.CatalogueKind, CameraImporter.CatalogueId);
+        Assert.Contains(imports, e => e.Event is { What: "camera.imported", Actor: "dispatcher", Data: "added 0 updated 3 rejected 1" });
 
         var b = $"{fx.Scene.Lat - 0.005},{fx.Scene.Lon - 0.005},{fx.Scene.Lat + 0.005},{fx.Scene.Lon + 0.005}";
         var inBox = (await fx.Dispatcher.Get($"/api/cameras?box={b}")).EnumerateArray().Where(c => c.Id().StartsWith(prefix)).ToList();
@@ -149,6 +154,9 @@ public abstract class CameraApiContract(CameraApp fx)
 
         Assert.Equal(HttpStatusCode.NoContent, (await fx.Dispatcher.DeleteAsync($"/api/cameras/{added.Id()}")).StatusCode);
         await (await fx.Dispatcher.GetAsync($"/api/cameras/{added.Id()}")).Problem(HttpStatusCode.NotFound);
+        var log = await fx.App.Service<GridDatabase>().Events.ReadAsync(GrainKinds.Camera, added.Id());
+        Assert.Equal(["camera.added", "camera.updated", "camera.deleted"], log.Select(e => e.Event.What));
+        Assert.All(log, e => Assert.Equal("dispatcher", e.Event.Actor));
     }
 
     [Fact]
