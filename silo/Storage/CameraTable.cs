@@ -34,35 +34,52 @@ public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open
     /// <summary>Ids per IN list: well under both databases' parameter limits.</summary>
     private const int IdsPerQuery = 500;
 
-    /// <summary>Adds or updates the cameras by id, in one transaction.</summary>
+    /// <summary>
+    /// Cameras per transaction: a 60,000-camera import must not hold SQLite's one writer for many seconds, while the grains'
+    /// own writes wait behind it. An import cut short has saved its first batches; importing it again finishes it.
+    /// </summary>
+    private const int CamerasPerTransaction = 2000;
+
+    /// <summary>Adds or updates the cameras by id, a few thousand to a transaction.</summary>
     public async Task<CameraSaveCounts> SaveAsync(IReadOnlyList<Camera> cameras, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (cameras.Count == 0) return new(0, 0);
+        var (added, updated) = (0, 0);
         await using var db = await open(ct);
-        await using var transaction = await db.BeginTransactionAsync(ct);
+        foreach (var batch in cameras.Chunk(CamerasPerTransaction))
+        {
+            await using var transaction = await db.BeginTransactionAsync(ct);
+            var known = await CountKnown(db, batch, transaction, ct);
+            var at = DbTime.ToDb(now);
+            if (rowsPerStatement == 1)
+            {
+                await db.ExecuteAsync(new CommandDefinition(
+                    $"{Insert} (@Id, @Name, @Lat, @Lon, @CellId, @Kind, @Owner, @StreamUrl, @SnapshotUrl, @at) {UpsertTail}",
+                    batch.Select(c => new { c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at }), transaction,
+                    cancellationToken: ct));
+            }
+            else
+            {
+                foreach (var chunk in batch.Chunk(rowsPerStatement)) await db.ExecuteAsync(Rows(chunk, at, transaction, ct));
+            }
+            await transaction.CommitAsync(ct);
+            (added, updated) = (added + batch.Length - known, updated + known);
+        }
+        return new(added, updated);
+    }
+
+    /// <returns>how many of <paramref name="cameras"/> the table has already.</returns>
+    private static async Task<int> CountKnown(DbConnection db, Camera[] cameras, DbTransaction transaction, CancellationToken ct)
+    {
         var known = 0;
-        foreach (var chunk in cameras.Select(c => c.Id).Chunk(IdsPerQuery))
+        foreach (var chunk in cameras.Chunk(IdsPerQuery))
         {
             // A parameter per id: Dapper's list expansion becomes an array parameter on Npgsql, which IN does not take.
             var ids = new DynamicParameters();
-            for (var i = 0; i < chunk.Length; i++) ids.Add($"i{i}", chunk[i]);
+            for (var i = 0; i < chunk.Length; i++) ids.Add($"i{i}", chunk[i].Id);
             var list = string.Join(", ", chunk.Select((_, i) => $"@i{i}"));
             known += await db.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM camera WHERE id IN ({list})", ids, transaction, cancellationToken: ct));
         }
-        var at = DbTime.ToDb(now);
-        if (rowsPerStatement == 1)
-        {
-            await db.ExecuteAsync(new CommandDefinition(
-                $"{Insert} (@Id, @Name, @Lat, @Lon, @CellId, @Kind, @Owner, @StreamUrl, @SnapshotUrl, @at) {UpsertTail}",
-                cameras.Select(c => new { c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at }), transaction,
-                cancellationToken: ct));
-        }
-        else
-        {
-            foreach (var chunk in cameras.Chunk(rowsPerStatement)) await db.ExecuteAsync(Rows(chunk, at, transaction, ct));
-        }
-        await transaction.CommitAsync(ct);
-        return new(cameras.Count - known, known);
+        return known;
     }
 
     private static CommandDefinition Rows(Camera[] chunk, DateTime at, DbTransaction transaction, CancellationToken ct)

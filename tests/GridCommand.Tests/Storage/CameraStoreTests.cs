@@ -29,7 +29,7 @@ public abstract class CameraStoreContract(TestDatabase db) : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     private Camera Cam(int i, double meters = 0, string name = "雪亮") =>
-        new($"{prefix}-{i:D3}", $"{name}{i}", here.Offset(meters, 90).Lat, here.Offset(meters, 90).Lon, $"{prefix}-cell", "球机", "公安",
+        new($"{prefix}-{i:D4}", $"{name}{i}", here.Offset(meters, 90).Lat, here.Offset(meters, 90).Lon, $"{prefix}-cell", "球机", "公安",
             $"https://v.example/{i}", null);
 
     [Fact]
@@ -46,6 +46,16 @@ public abstract class CameraStoreContract(TestDatabase db) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_large_save_goes_in_batches_and_still_counts_what_it_added_and_updated()
+    {
+        var first = Enumerable.Range(0, 4500).Select(i => Cam(i, i % 100)).ToList();
+        Assert.Equal(new CameraSaveCounts(4500, 0), await database.Cameras.SaveAsync(first, T0));
+        var second = Enumerable.Range(500, 4500).Select(i => Cam(i, i % 100, "再次")).ToList();
+        Assert.Equal(new CameraSaveCounts(500, 4000), await database.Cameras.SaveAsync(second, T0));
+        Assert.Equal("再次4999", (await database.Cameras.FindAsync(Cam(4999).Id))!.Name);
+    }
+
+    [Fact]
     public async Task A_box_pages_its_cameras_in_id_order_and_leaves_out_those_outside()
     {
         await database.Cameras.SaveAsync([.. Enumerable.Range(0, 7).Select(i => Cam(i, i * 10)), Cam(99, 5000)], T0);
@@ -55,7 +65,7 @@ public abstract class CameraStoreContract(TestDatabase db) : IAsyncLifetime
         var page2 = await database.Cameras.ReadAsync(box, 4, page1[^1].Id);
         Assert.Equal(Enumerable.Range(0, 7).Select(i => Cam(i).Id), page1.Concat(page2).Select(c => c.Id));
         Assert.Equal(4, page1.Count);
-        Assert.Contains(Cam(99).Id, (await database.Cameras.ReadAsync(null, 1000, $"{prefix}-098")).Select(c => c.Id));
+        Assert.Contains(Cam(99).Id, (await database.Cameras.ReadAsync(null, 1000, $"{prefix}-0098")).Select(c => c.Id));
     }
 
     [Fact]
