@@ -10,6 +10,7 @@ using GridCommand.Rules.Geo;
 using GridCommand.Silo.Cameras;
 using GridCommand.Silo.Storage;
 using GridCommand.Web.Auth;
+using GridCommand.Web.Live;
 
 namespace GridCommand.Web.Apis;
 
@@ -34,6 +35,9 @@ public static class CamerasApi
         api.MapGet("/cells", CellCounts)
             .RequireAuthorization(Roles.Policies.WallScreen).Produces<List<CellCameras>>()
             .WithDescription("How many cameras each grid cell holds, at the cell's centre (cells with none left out): the map's layer zoomed out.");
+        api.MapGet("/alarms", (LiveCameraAlarms alarms) => Results.Ok(alarms.Flashing()))
+            .RequireAuthorization(Roles.Policies.WallScreen).Produces<List<CameraAlarmView>>()
+            .WithDescription("The cameras' alarms of the last two minutes, oldest first: what a wall that just connected flashes (then the wall hub's cameraAlarm).");
         api.MapGet("/nearest", Nearest).RequireAuthorization(Roles.Policies.Staff).Produces<List<NearbyCameraView>>()
             .WithDescription("The cameras nearest (lat, lon), closest first, with their distance in metres: at most `limit` (Cameras:NearbyCount, 5) " +
                              "within `within` metres (Cameras:NearbyMeters, 1000).");

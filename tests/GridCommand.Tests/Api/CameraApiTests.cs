@@ -172,6 +172,8 @@ public abstract class CameraApiContract(CameraApp fx)
         Assert.Equal(first.Str("candidateId"), second.Str("candidateId"));
         Assert.Equal(2, second.GetProperty("reports").GetInt32());
 
+        await Eventually.Until(() => fx.Wall.Get("/api/cameras/alarms"), a => a.EnumerateArray().Count(x => x.Str("cameraId") == $"{prefix}-k") == 2,
+            "both alarms flashing on the walls");
         var candidate = (await fx.Station.Get($"/api/stations/{CameraApp.StationId}/intake")).EnumerateArray().Single(c => c.Id() == first.Str("candidateId"));
         Assert.Equal(($"{prefix}-k", "fight", "pending"), (candidate.Str("cameraId"), candidate.Str("type"), candidate.Str("status")));
         Assert.Equal(at.Lat, candidate.GetProperty("lat").GetDouble(), 6);

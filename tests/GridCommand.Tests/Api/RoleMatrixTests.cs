@@ -93,6 +93,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", "/api/intake/connectors/role-nobody/revoke", null, "commander"),
         ("GET", "/api/cameras", null, WallScreen),
         ("GET", "/api/cameras/cells", null, WallScreen),
+        ("GET", "/api/cameras/alarms", null, WallScreen),
         ("GET", "/api/cameras/role-none", null, WallScreen),
         ("GET", "/api/cameras/nearest", null, Staff),
         ("GET", $"/api/incidents/{Incident}/cameras", null, Staff),
@@ -146,7 +147,7 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/intake/messages", "/api/stations/{stationId}/intake", "/api/intake/{candidateId}/incident", "/api/intake/{candidateId}/dismiss",
             "/api/intake/groups/{groupId}", "/api/intake/today", "/api/intake/connectors",
             "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
-            "/api/cameras", "/api/cameras/{id}", "/api/cameras/import", "/api/cameras/nearest", "/api/cameras/cells", "/api/incidents/{id}/cameras",
+            "/api/cameras", "/api/cameras/{id}", "/api/cameras/import", "/api/cameras/nearest", "/api/cameras/cells", "/api/cameras/alarms", "/api/incidents/{id}/cameras",
             "/api/intake/camera-alarms",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();

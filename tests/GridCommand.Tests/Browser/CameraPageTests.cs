@@ -65,6 +65,20 @@ public sealed class CameraPageTests(BrowserFixture city)
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task A_wall_opened_during_an_alarm_flashes_it_too()
+    {
+        var commander = await city.App.StaffClient("commander");
+        await AddCamera(commander, "BR-LATE", "开屏前报警的摄像头", 32.3801, 119.4202);
+        var platform = await ChatIntakeApp.ConnectorClient(city.App, commander, "video-late");
+        (await platform.PostAsJsonAsync("/api/intake/camera-alarms", new { cameraId = "BR-LATE", kind = "fire" })).EnsureSuccessStatusCode();
+
+        var (context, wall, problems) = await Open("wall", "zh", "/wall");
+        await using var _ = context;
+        await Assertions.Expect(wall.Locator(".cam-alarm[data-camera='BR-LATE']")).ToHaveCountAsync(1);
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("zh", "附近摄像头", "视频", "快照")]
     [InlineData("en", "Nearby cameras", "Stream", "Snapshot")]

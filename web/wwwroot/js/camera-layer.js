@@ -81,6 +81,10 @@ export function cameraLayer(map, connection, tokenOf, { popup = null } = {}) {
     for (const [id, e] of alarms) if (e.until <= Date.now()) { e.marker.remove(); alarms.delete(id); }
   }, 1000);
   connection.on('cameraAlarm', flash);
+  // A page that (re)connects flashes what is still flashing: the hub's snapshot comes on every connection.
+  connection.on('snapshot', async () => {
+    try { for (const a of await api('/api/cameras/alarms', { token: tokenOf() })) flash(a); } catch { /* the next alarm still comes live */ }
+  });
   map.on('moveend', load);
   onLang(() => { draw(); for (const e of alarms.values()) e.marker.setTooltipContent(alarmText(e.alarm)); });
   load();
