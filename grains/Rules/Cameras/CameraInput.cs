@@ -10,12 +10,14 @@ public sealed record CameraInput(
 {
     public const int MaxNameLength = 200;
     public const int MaxUrlLength = 2000;
+    /// <summary>The words after /api/cameras/ that name a list, not a camera: a camera with such an id could not be read back.</summary>
+    public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(["alarms", "cells", "import", "nearest"], StringComparer.OrdinalIgnoreCase);
 
     /// <returns>the camera, or an error naming the field; a camera without an id gets one from its name and place.</returns>
     public (Camera? Camera, string? Error) Check(CityGrid grid)
     {
         var id = string.IsNullOrWhiteSpace(Id) ? null : Id.Trim();
-        var error = (id is null ? null : GridIds.Check("id", id))
+        var error = (id is null ? null : GridIds.Check("id", id) ?? (ReservedIds.Contains(id) ? $"id {id} is the name of a list of cameras: choose another." : null))
                     ?? Text("name", Name, MaxNameLength, required: true)
                     ?? Place(grid)
                     ?? Text("kind", Kind, MaxNameLength) ?? Text("owner", Owner, MaxNameLength)

@@ -52,6 +52,14 @@ public sealed class CameraRulesTests
     }
 
     [Fact]
+    public void A_camera_may_not_take_the_name_of_a_list_as_its_id()
+    {
+        var (camera, error) = new CameraInput("Cells", "x", Here.Lat, Here.Lon, null, null, null, null).Check(TestCity.Grid);
+        Assert.Null(camera);
+        Assert.Contains("list", error);
+    }
+
+    [Fact]
     public void A_csv_without_the_needed_columns_or_empty_is_no_camera_file()
     {
         Assert.Contains("'lat'", CameraFile.ReadCsv("id,name,latitude,lon\nC1,a,1,2").Error);
