@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using GridCommand.Rules.Geo;
 using GridCommand.Tests.Api;
 using Microsoft.Playwright;
 
@@ -8,7 +9,8 @@ namespace GridCommand.Tests.Browser;
 /// <summary>
 /// The camera layer (雪亮) on the screens: a video platform's alarm flashes its camera on the wall (zh and en), the
 /// wall draws the cameras in view only zoomed in and never their links, and the console lists the cameras nearest the
-/// selected incident with their distance and links opening in a new tab.
+/// selected incident with their distance and links opening in a new tab; an alarm is worked in the intake tab like a
+/// chat candidate; a file is imported in the camera dialog.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CameraPageTests(BrowserFixture city)
@@ -114,6 +116,32 @@ public sealed class CameraPageTests(BrowserFixture city)
         await Assertions.Expect(nearby).ToBeHiddenAsync();
         await console.ClickAsync("#tab-incident");
         await Assertions.Expect(nearby).ToBeVisibleAsync();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_station_officer_makes_an_incident_of_a_camera_alarm_in_the_intake_tab()
+    {
+        var commander = await city.App.StaffClient("commander");
+        var cellId = (await commander.GetFromJsonAsync<JsonElement>("/api/stations/S01"))!.GetProperty("cellIds")[0].GetString()!;
+        var centre = city.App.Service<CityGrid>().Find(cellId)!.Centre;
+        await AddCamera(commander, "BR-INTAKE", "派出所门口", centre.Lat, centre.Lon);
+        var platform = await ChatIntakeApp.ConnectorClient(city.App, commander, "video-intake");
+        (await platform.PostAsJsonAsync("/api/intake/camera-alarms", new { cameraId = "BR-INTAKE", kind = "fight" })).EnsureSuccessStatusCode();
+
+        var (context, console, problems) = await Open("station", "en", "/dispatch");
+        await using var _ = context;
+        await console.ClickAsync("#tab-intake");
+        await console.SelectOptionAsync("#chat-station", "S01");
+        var item = console.Locator("#chat-list li.chat-pending", new() { HasText = "Camera BR-INTAKE" });
+        await Assertions.Expect(item).ToContainTextAsync("派出所门口");
+        await Assertions.Expect(item).ToContainTextAsync("Fight");
+        await item.Locator("button[data-act=incident]").ClickAsync();
+        var done = console.Locator("#chat-list li.chat-escalated", new() { HasText = "Camera BR-INTAKE" });
+        var incidentId = await done.Locator("a[data-incident]").GetAttributeAsync("data-incident");
+        var incident = (await commander.GetFromJsonAsync<JsonElement>($"/api/incidents/{incidentId}"))!;
+        Assert.Equal(("fight", "camera", "派出所门口"), (incident.GetProperty("type").GetString(), incident.GetProperty("source").GetString(),
+            incident.GetProperty("address").GetString()));
         Assert.Empty(problems);
     }
 
