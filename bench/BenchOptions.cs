@@ -9,6 +9,7 @@ namespace GridCommand.Bench;
 /// through the product's own track store, on --storage (and --cs; SQLite in a temporary file without it). No server.
 /// --performance 365 is the stations' performance benchmark instead: that many days of --incidents-per-day (3000)
 /// incidents' events written to the event log, then the performance reports timed over them (same storage options).
+/// --cameras 60000 is the camera catalogue's benchmark instead: that many cameras imported, then listed by box.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -33,6 +34,9 @@ public sealed record BenchOptions
     public int? PerformanceDays { get; init; }
 
     public int IncidentsPerDay { get; init; } = 3_000;
+
+    /// <summary>The cameras the camera catalogue's benchmark imports; null for the load benchmark.</summary>
+    public int? Cameras { get; init; }
 
     /// <summary>The baseline request: an authenticated GET that does nothing (a server without it answers 404, as cheaply).</summary>
     public string NoopPath { get; init; } = "/api/auth/me";
@@ -68,6 +72,7 @@ public sealed record BenchOptions
             TrackHours = given.TryGetValue("tracks", out var hours) ? int.Parse(hours) : null,
             PerformanceDays = given.TryGetValue("performance", out var days) ? int.Parse(days) : null,
             IncidentsPerDay = Int("incidents-per-day", defaults.IncidentsPerDay),
+            Cameras = given.TryGetValue("cameras", out var cameras) ? int.Parse(cameras) : null,
         };
     }
 }

@@ -8,6 +8,7 @@ using GridCommand.Bench;
 //   --chat-rate 200 (the default): chat-group messages posted a second during the run; 0 to compare dispatch → phone without.
 //   dotnet run -c Release --project bench -- --tracks 24 --units 30000 [--storage postgres --cs "..."]: the track store.
 //   dotnet run -c Release --project bench -- --performance 365 [--incidents-per-day 3000] [--storage postgres --cs "..."]: station performance.
+//   dotnet run -c Release --project bench -- --cameras 60000 [--storage postgres --cs "..."] [--url ...]: the camera catalogue.
 var options = BenchOptions.Parse(args);
 if (options.TrackHours is { } trackHours) return await TrackBench.RunAsync(options, trackHours);
 if (options.PerformanceDays is { } performanceDays) return await PerformanceBench.RunAsync(options, performanceDays);
@@ -21,6 +22,7 @@ try
                       $"{options.Connections} connections, {Environment.ProcessorCount} cores shared with the server");
 
     var commander = await client.Login(options.User, options.Password);
+    if (options.Cameras is { } cameras) return await CameraBench.RunAsync(client, commander, cameras);
     var dispatcher = await client.Login("dispatcher", "dispatcher");
     var clock = Stopwatch.StartNew();
     var fleet = await Fleet.EnrolAsync(client, commander, options.Units, options.Connections);

@@ -143,3 +143,20 @@ CREATE TABLE IF NOT EXISTS performance_day
     day  text NOT NULL PRIMARY KEY,
     data text NOT NULL
 );
+
+-- The camera catalogue (雪亮): one row per camera, found by map box and by cell.
+CREATE TABLE IF NOT EXISTS camera
+(
+    id           text NOT NULL PRIMARY KEY,
+    name         text NOT NULL,
+    lat          double precision NOT NULL,
+    lon          double precision NOT NULL,
+    cell_id      text NOT NULL,
+    kind         text,
+    owner        text,
+    stream_url   text,
+    snapshot_url text,
+    updated_at   timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS camera_place ON camera (lat, lon);
+CREATE INDEX IF NOT EXISTS camera_cell ON camera (cell_id);

@@ -150,3 +150,20 @@ CREATE TABLE IF NOT EXISTS performance_day
     day  TEXT NOT NULL PRIMARY KEY,
     data TEXT NOT NULL
 );
+
+-- The camera catalogue (雪亮): one row per camera, found by map box and by cell.
+CREATE TABLE IF NOT EXISTS camera
+(
+    id           TEXT NOT NULL PRIMARY KEY,
+    name         TEXT NOT NULL,
+    lat          REAL NOT NULL,
+    lon          REAL NOT NULL,
+    cell_id      TEXT NOT NULL,
+    kind         TEXT,
+    owner        TEXT,
+    stream_url   TEXT,
+    snapshot_url TEXT,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS camera_place ON camera (lat, lon);
+CREATE INDEX IF NOT EXISTS camera_cell ON camera (cell_id);

@@ -17,6 +17,7 @@ public static class GrainKinds
     public const string VolunteerOrder = "volunteer-order";
     public const string VolunteerBoard = "volunteer-board";
     public const string VolunteerScores = "volunteer-scores";
+    public const string Camera = "camera";
 
     /// <summary>The one storage provider every grain's state goes through.</summary>
     public const string Storage = "grid";

@@ -13,6 +13,8 @@ public sealed class SimulationOptions
     public double IncidentsPerMinute { get; set; } = 2;
     /// <summary>Chat-group messages the demo city's groups post a minute (see <see cref="SimulatedChat"/>).</summary>
     public double ChatMessagesPerMinute { get; set; } = 6;
+    /// <summary>Alarms the demo cameras raise a minute (see <see cref="SimulatedCameraAlarms"/>).</summary>
+    public double CameraAlarmsPerMinute { get; set; } = 1;
     /// <summary>How long a simulated incident may wait for a person before the simulated dispatcher acts.</summary>
     public TimeSpan DispatcherPatience { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>Whether the demo units' phones answer their tasks by themselves (off where people or tests answer).</summary>

@@ -103,6 +103,8 @@ public sealed partial class Simulator(
         var incidentChancePerTick = o.IncidentsPerMinute * Tick.TotalMinutes;
         var chat = new SimulatedChat(grains, grid);
         var chatChancePerTick = o.ChatMessagesPerMinute * Tick.TotalMinutes;
+        var cameraAlarms = new SimulatedCameraAlarms(grains, grid);
+        var cameraAlarmChancePerTick = o.CameraAlarmsPerMinute * Tick.TotalMinutes;
         var typeBag = IncidentTypes.All.SelectMany(t => Enumerable.Repeat(t, t.DemoWeight)).ToArray();
         long tick = 0, fixes = 0, incidents = 0;
         var lastLog = clock.GetUtcNow();
@@ -129,6 +131,7 @@ public sealed partial class Simulator(
             }
             for (var chance = chatChancePerTick; _random.NextDouble() < chance; chance--)
                 chat.Post(_random, movers[_random.Next(movers.Length)].Motion.Position, now);
+            for (var chance = cameraAlarmChancePerTick; _random.NextDouble() < chance; chance--) cameraAlarms.Raise(_random, now);
             tick++;
             if (now - lastLog < LogEvery) continue;
             lastLog = now;

@@ -1,9 +1,11 @@
 using GridCommand.Grains;
 using GridCommand.Rules;
+using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Coverage;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Volunteers;
+using GridCommand.Silo.Cameras;
 using GridCommand.Silo.Demo;
 using GridCommand.Silo.Intake;
 using GridCommand.Silo.Lockdown;
@@ -36,10 +38,11 @@ public static class GridHosting
         builder.Services.Configure<SimulationOptions>(config.GetSection("Simulation"));
         if (config.GetValue<bool>("Simulation:Enabled")) builder.Services.AddHostedService<Simulator>();
         builder.Services.AddHostedService<LockdownPlanSeeder>();
+        builder.Services.AddHostedService<CameraSeeder>();
         return builder;
     }
 
-    /// <summary>What every node needs, silo or client: its settings, the clocks, the city layout and the database.</summary>
+    /// <summary>What every node needs, silo or client: its settings, the clocks, the city layout, the database and the cameras' rules.</summary>
     public static (ClusterSettings Cluster, StorageSettings Storage) AddGridServices(this IServiceCollection services, IConfiguration config)
     {
         var cluster = config.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
@@ -52,6 +55,7 @@ public static class GridHosting
         services.AddSingleton(CityClock.InZone(city.TimeZone));
         services.AddSingleton(BuildGrid(city));
         services.AddSingleton(_ => GridDatabase.Create(storage.Provider, storage.ConnectionString, cluster.ServiceId));
+        services.AddSingleton(config.GetSection("Cameras").Get<CameraSettings>() ?? new CameraSettings());
         return (cluster, storage);
     }
 

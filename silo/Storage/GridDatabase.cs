@@ -26,6 +26,7 @@ public sealed class GridDatabase : IAsyncDisposable
         Grains = new StoredGrains(OpenAsync, serviceId);
         Checkins = new CheckinTable(OpenAsync);
         PerformanceDays = new PerformanceDayTable(OpenAsync);
+        Cameras = new CameraTable(OpenAsync, rowsPerStatement: dialect == SqlDialect.Postgres ? 200 : 1);
     }
 
     /// <param name="provider">"sqlite" or "postgres" (also "postgresql"), case-insensitive.</param>
@@ -58,6 +59,8 @@ public sealed class GridDatabase : IAsyncDisposable
 
     /// <summary>Past days' incident records and check-ins added up, for the stations' performance.</summary>
     public PerformanceDayTable PerformanceDays { get; }
+    /// <summary>The camera catalogue (雪亮).</summary>
+    public CameraTable Cameras { get; }
 
     /// <summary>
     /// Creates what is missing (deploy/sql/*.sql, embedded): safe to run at every start, and by several silos at

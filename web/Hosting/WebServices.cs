@@ -87,6 +87,7 @@ public static class WebServices
         services.AddHostedService(sp => sp.GetRequiredService<LiveLockdowns>());
         services.AddSingleton<RapidResponsePoints>();
         services.AddSingleton<CellPoints>();
+        services.AddSingleton<LiveCameraAlarms>();
         services.AddSingleton<CityFeedReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<CityFeedReceiver>());
         services.AddStationPerformance(builder.Configuration);
@@ -129,6 +130,7 @@ public static class WebServices
         api.MapCheckinsApi();
         api.MapVolunteerOrdersApi();
         api.MapStationPerformanceApi();
+        api.MapCamerasApi();
         app.MapUsersApi();
         app.MapPagesApi();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Roles.Policies.Metrics);

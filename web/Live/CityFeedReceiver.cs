@@ -25,6 +25,7 @@ public sealed partial class CityFeedReceiver(
     GrainSettings settings,
     LiveCity city,
     LiveLockdowns lockdowns,
+    LiveCameraAlarms cameraAlarms,
     IHubContext<WallHub> wall,
     IHubContext<FieldHub> field,
     WallConnections walls,
@@ -48,6 +49,7 @@ public sealed partial class CityFeedReceiver(
             _ = field.Clients.Group(FieldHub.GroupOf(withdrawn.UnitId)).SendAsync("taskWithdrawn", new { taskId = withdrawn.TaskId });
         VolunteerOrderPush.Send(field, changes.VolunteerOrders);
         lockdowns.OnChanges(changes);
+        cameraAlarms.OnChanges(changes);
         var moves = city.Apply(changes);
         _changedCells.Add(changes.Cells);
         foreach (var incident in changes.Incidents)

@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Contracts.Volunteers;
@@ -10,7 +11,8 @@ namespace GridCommand.Contracts.Feed;
 /// <summary>
 /// What changed on one silo in one batch interval: the newest snapshot of each unit that changed, the
 /// incidents that changed, the tasks offered to and withdrawn from units' phones, the tokens revoked, and the newest load
-/// of each cell whose figures changed; the lockdown activations that changed (null: none); the volunteer orders that changed (null: none).
+/// of each cell whose figures changed; the lockdown activations, the volunteer orders that changed and the cameras' alarms
+/// (null: none).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CityChanges(
@@ -21,7 +23,8 @@ public sealed record CityChanges(
     IReadOnlyList<Revocation> Revocations,
     IReadOnlyList<CellLoad> Cells,
     IReadOnlyList<ActivationView>? Lockdowns = null,
-    IReadOnlyList<VolunteerOrderChange>? VolunteerOrders = null);
+    IReadOnlyList<VolunteerOrderChange>? VolunteerOrders = null,
+    IReadOnlyList<CameraAlarmView>? CameraAlarms = null);
 
 [GenerateSerializer, Immutable]
 public sealed record TaskWithdrawal(string UnitId, string TaskId);

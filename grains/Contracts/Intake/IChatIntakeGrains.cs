@@ -1,3 +1,4 @@
+using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Intake;
 using Orleans.Concurrency;
 
@@ -21,6 +22,9 @@ public interface IStationIntakeGrain : IGrainWithStringKey
 {
     /// <summary>Adds a judged message: a new candidate, or one more report of a pending one.</summary>
     Task<CandidateView> Add(ChatReport report);
+
+    /// <summary>Adds a camera's alarm: a new candidate, or one more alarm of the camera's pending one.</summary>
+    Task<CandidateView> AddCameraAlarm(CameraReport report);
 
     Task<IReadOnlyList<CandidateView>> List();
 

@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
@@ -25,6 +26,7 @@ public sealed class ChangeBatch
     private Dictionary<string, CellLoad> _cells = new();
     private Dictionary<string, ActivationView> _lockdowns = new();
     private Dictionary<string, VolunteerOrderChange> _volunteerOrders = new();
+    private List<CameraAlarmView> _cameraAlarms = [];
 
     public void Add(UnitSnapshot unit)
     {
@@ -73,6 +75,11 @@ public sealed class ChangeBatch
         }
     }
 
+    public void Add(CameraAlarmView alarm)
+    {
+        lock (_lock) _cameraAlarms.Add(alarm);
+    }
+
     /// <summary>A cell grain hands its loads on in order: the newest replaces what is waiting.</summary>
     public void Add(CellLoad cell)
     {
@@ -85,11 +92,12 @@ public sealed class ChangeBatch
         lock (_lock)
         {
             if (_units.Count == 0 && _incidents.Count == 0 && _offered.Count == 0 && _withdrawn.Count == 0 && _revocations.Count == 0
-                && _cells.Count == 0 && _lockdowns.Count == 0 && _volunteerOrders.Count == 0) return null;
+                && _cells.Count == 0 && _lockdowns.Count == 0 && _volunteerOrders.Count == 0 && _cameraAlarms.Count == 0) return null;
             var changes = new CityChanges(_units.Values.ToList(), _incidents.Values.ToList(), _offered, _withdrawn, _revocations, _cells.Values.ToList(),
-                _lockdowns.Count == 0 ? null : _lockdowns.Values.ToList(), _volunteerOrders.Count == 0 ? null : _volunteerOrders.Values.ToList());
+                _lockdowns.Count == 0 ? null : _lockdowns.Values.ToList(), _volunteerOrders.Count == 0 ? null : _volunteerOrders.Values.ToList(),
+                _cameraAlarms.Count == 0 ? null : _cameraAlarms);
             (_units, _incidents, _offered, _withdrawn, _revocations, _cells, _lockdowns) = (new(), new(), [], [], [], new(), new());
-            _volunteerOrders = new();
+            (_volunteerOrders, _cameraAlarms) = (new(), []);
             return changes;
         }
     }

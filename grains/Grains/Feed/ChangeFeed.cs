@@ -1,5 +1,6 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Contracts.Volunteers;
@@ -60,6 +61,13 @@ public sealed partial class ChangeFeed(IGrainFactory grains, TimeSpan batchInter
     public void VolunteerOrderChanged(VolunteerOrderChange order)
     {
         _batch.Add(order);
+        SendSoon();
+    }
+
+    /// <summary>At once: the wall flashes the camera while the officer looks.</summary>
+    public void CameraAlarmed(CameraAlarmView alarm)
+    {
+        _batch.Add(alarm);
         SendSoon();
     }
 

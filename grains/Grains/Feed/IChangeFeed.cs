@@ -1,3 +1,4 @@
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Lockdown;
 using GridCommand.Contracts.Volunteers;
@@ -24,4 +25,5 @@ public interface IChangeFeed
     void LockdownChanged(ActivationView lockdown);
 
     void VolunteerOrderChanged(VolunteerOrderChange order);
+    void CameraAlarmed(CameraAlarmView alarm);
 }

@@ -1,5 +1,6 @@
 using GridCommand.Contracts;
 using GridCommand.Contracts.Intake;
+using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Intake;
 
@@ -11,7 +12,7 @@ namespace GridCommand.Grains.Intake;
 /// </summary>
 public sealed class StationIntakeGrain(
     [PersistentState(GrainKinds.StationIntake, GrainKinds.Storage)] IPersistentState<IntakeQueue> state,
-    GridServices services, IntakeSettings settings)
+    GridServices services, IntakeSettings settings, CameraSettings cameras)
     : GridGrain<IntakeQueue>(state, services, GrainKinds.StationIntake), IStationIntakeGrain
 {
     private static readonly TimeSpan FoldReportsFor = TimeSpan.FromSeconds(3);
@@ -27,6 +28,15 @@ public sealed class StationIntakeGrain(
         return CandidateView.Of(Id, candidate);
     }
 
+    /// <summary>Like a chat report, but counted nowhere: today's chat figures are the chat groups'.</summary>
+    public async Task<CandidateView> AddCameraAlarm(CameraReport report)
+    {
+        var (candidate, created) = State.Add(Id, report, cameras.CollapseWindow, settings);
+        if (created) await Save("intake.candidate", $"camera:{report.CameraId}", candidate.Id);
+        else SaveSoon(FoldReportsFor);
+        return CandidateView.Of(Id, candidate);
+    }
+
     public Task<IReadOnlyList<CandidateView>> List() =>
         Task.FromResult<IReadOnlyList<CandidateView>>(State.Listed().Select(c => CandidateView.Of(Id, c)).ToList());
 
@@ -38,7 +48,7 @@ public sealed class StationIntakeGrain(
         var intake = await Grains.GetGrain<IIntakeGrain>(CityKeys.City).Report(Prefilled(candidate, by));
         candidate.Decide(CandidateStatus.Escalated, intake.Incident.Id, by, Runtime.Now);
         await Save("intake.escalated", by, $"{candidate.Id} {intake.Incident.Id}");
-        Counts().Count(0, 0, 1).Ignore();
+        if (candidate.CameraId is null) Counts().Count(0, 0, 1).Ignore();
         return CandidateView.Of(Id, candidate);
     }
 
@@ -56,16 +66,18 @@ public sealed class StationIntakeGrain(
         State.Find(candidateId) ?? throw Refusal.NotFound($"No intake candidate {candidateId}.");
 
     /// <summary>
-    /// The incident as the candidate suggests it, at its cell's centre; its request id makes a second click the same
-    /// incident, and the city's intake merges it into an open incident it repeats.
+    /// The incident as the candidate suggests it, at its cell's centre (a camera's: at the camera, with its alarm's priority); its
+    /// request id makes a second click the same incident, and the city's intake merges it into an open incident it repeats.
     /// </summary>
     private IncidentReport Prefilled(IntakeCandidate c, string by)
     {
         var type = IncidentTypes.Find(c.Type) ?? IncidentTypes.Find("other")!;
-        var cell = Runtime.Grid.Find(c.CellId)!; // a candidate's cell was checked against the layout when its message came in
+        var cell = Runtime.Grid.Find(c.CellId)!; // a candidate's cell was checked against the layout when its report came in
+        var camera = c.CameraId is not null;
         var description = $"[{string.Join(" ", c.Matched)}] {string.Join(" / ", c.Texts)} ({c.Reports}×, {string.Join(", ", c.Groups)})";
-        return new IncidentReport(type, type.DefaultPriority, cell.Centre, cell.Name, description[..Math.Min(description.Length, MaxDescription)],
-            IncidentSource.Chat, $"chat-{c.Id}", Divert: true, by);
+        return new IncidentReport(type, c.Priority ?? type.DefaultPriority, c.Place ?? cell.Centre, camera ? c.Texts[0] : cell.Name,
+            description[..Math.Min(description.Length, MaxDescription)], camera ? IncidentSource.Camera : IncidentSource.Chat,
+            $"{(camera ? "camera" : "chat")}-{c.Id}", Divert: true, by);
     }
 
     private IIntakeCountsGrain Counts() => Grains.GetGrain<IIntakeCountsGrain>(CityKeys.City);

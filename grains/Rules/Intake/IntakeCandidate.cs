@@ -1,3 +1,6 @@
+using GridCommand.Rules.Cameras;
+using GridCommand.Rules.Geo;
+
 namespace GridCommand.Rules.Intake;
 
 /// <summary>One event as the chat groups reported it: every report of it collapsed here, with the groups they came from.</summary>
@@ -20,6 +23,10 @@ public sealed class IntakeCandidate
     public string? IncidentId { get; set; }
     public string? DecidedBy { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+    /// <summary>For a camera's alarms: the camera, its place and the priority its alarm kind asks for; null for chat reports.</summary>
+    public string? CameraId { get; set; }
+    public GeoPoint? Place { get; set; }
+    public int? Priority { get; set; }
 
     public static IntakeCandidate From(string id, ChatReport r)
     {
@@ -41,6 +48,31 @@ public sealed class IntakeCandidate
         if (r.Judgment.Class < Class) Class = r.Judgment.Class;
         if (Texts.Count < KeepTexts && !Texts.Contains(r.Text)) Texts.Add(r.Text);
         Matched.AddRange(r.Judgment.Matched.Where(w => !Matched.Contains(w)));
+    }
+
+    /// <summary>A camera's first alarm: the camera's name as its text, the alarm kind as its matched word, the camera as its group.</summary>
+    public static IntakeCandidate From(string id, CameraReport r)
+    {
+        var candidate = new IntakeCandidate
+        {
+            Id = id, Class = MessageClass.Urgent, Type = r.Type, CellId = r.CellId, FirstAt = r.At, LastAt = r.At, CameraId = r.CameraId,
+            Place = r.Place, Priority = r.Priority, Texts = [r.CameraName],
+        };
+        candidate.Join(r);
+        return candidate;
+    }
+
+    /// <summary>Whether <paramref name="r"/> is one more alarm of this candidate's camera, soon after its last one.</summary>
+    public bool IsRepeatedBy(CameraReport r, TimeSpan window) =>
+        Status == CandidateStatus.Pending && CameraId == r.CameraId && (r.At - LastAt).Duration() <= window;
+
+    public void Join(CameraReport r)
+    {
+        Reports++;
+        Groups.Add(r.CameraId);
+        if (r.At > LastAt) LastAt = r.At;
+        if (!Matched.Contains(r.Kind)) Matched.Add(r.Kind);
+        if (r.Priority < Priority) (Priority, Type) = (r.Priority, r.Type);
     }
 
     public void Decide(CandidateStatus status, string? incidentId, string by, DateTimeOffset now) =>

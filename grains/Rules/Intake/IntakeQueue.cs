@@ -1,3 +1,5 @@
+using GridCommand.Rules.Cameras;
+
 namespace GridCommand.Rules.Intake;
 
 /// <summary>A station's chat-group intake queue: candidates waiting for an officer, and the recently decided ones.</summary>
@@ -7,14 +9,22 @@ public sealed class IntakeQueue
     public int Issued { get; set; }
 
     /// <returns>the candidate the report made or joined, and whether it is new.</returns>
-    public (IntakeCandidate Candidate, bool Created) Add(string stationId, ChatReport r, IntakeSettings settings)
+    public (IntakeCandidate Candidate, bool Created) Add(string stationId, ChatReport r, IntakeSettings settings) =>
+        Add(c => c.IsRepeatedBy(r, settings), c => c.Join(r), id => IntakeCandidate.From(id, r), stationId, settings);
+
+    /// <returns>the candidate the camera's alarm made or joined (its alarms within <paramref name="window"/>), and whether it is new.</returns>
+    public (IntakeCandidate Candidate, bool Created) Add(string stationId, CameraReport r, TimeSpan window, IntakeSettings settings) =>
+        Add(c => c.IsRepeatedBy(r, window), c => c.Join(r), id => IntakeCandidate.From(id, r), stationId, settings);
+
+    private (IntakeCandidate Candidate, bool Created) Add(Func<IntakeCandidate, bool> repeats, Action<IntakeCandidate> join,
+        Func<string, IntakeCandidate> create, string stationId, IntakeSettings settings)
     {
-        if (Candidates.FirstOrDefault(c => c.IsRepeatedBy(r, settings)) is { } repeated)
+        if (Candidates.FirstOrDefault(repeats) is { } repeated)
         {
-            repeated.Join(r);
+            join(repeated);
             return (repeated, false);
         }
-        var candidate = IntakeCandidate.From(IntakeIds.Candidate(stationId, ++Issued), r);
+        var candidate = create(IntakeIds.Candidate(stationId, ++Issued));
         Candidates.Add(candidate);
         Forget(CandidateStatus.Pending, settings.KeepPending);
         Forget(CandidateStatus.Escalated, settings.KeepDecided);

@@ -99,6 +99,17 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
         ("POST", "/api/volunteer-orders/O-none/complete", null, Device),
         ("POST", "/api/volunteer-orders/O-none/cancel", null, Dispatchers),
         ("GET", "/api/volunteer-teams", null, Staff),
+        ("GET", "/api/cameras", null, WallScreen),
+        ("GET", "/api/cameras/cells", null, WallScreen),
+        ("GET", "/api/cameras/alarms", null, WallScreen),
+        ("GET", "/api/cameras/role-none", null, WallScreen),
+        ("GET", "/api/cameras/nearest", null, Staff),
+        ("GET", $"/api/incidents/{Incident}/cameras", null, Staff),
+        ("POST", "/api/cameras", new { }, Dispatchers),
+        ("PUT", "/api/cameras/role-none", new { }, Dispatchers),
+        ("DELETE", "/api/cameras/role-none", null, Dispatchers),
+        ("POST", "/api/cameras/import", new { }, Dispatchers),
+        ("POST", "/api/intake/camera-alarms", new { }, Connector),
         ("POST", "/hubs/field/negotiate?negotiateVersion=1", null, Device),
         ("POST", "/hubs/wall/negotiate?negotiateVersion=1", null, WallScreen),
     ];
@@ -146,6 +157,8 @@ public sealed class RoleMatrixTests(RoleApp fx) : IClassFixture<RoleApp>
             "/api/checkins", "/api/cells/{cellId}/checkins", "/api/checkins/{id}/photo",
             "/api/incidents/{id}/volunteer-orders", "/api/volunteer-orders", "/api/volunteer-orders/near-me", "/api/volunteer-orders/{id}/claim",
             "/api/volunteer-orders/{id}/complete", "/api/volunteer-orders/{id}/cancel", "/api/volunteer-teams",
+            "/api/cameras", "/api/cameras/{id}", "/api/cameras/import", "/api/cameras/nearest", "/api/cameras/cells", "/api/cameras/alarms", "/api/incidents/{id}/cameras",
+            "/api/intake/camera-alarms",
         ];
         var missing = expected.Where(p => !paths.Contains(p) && !paths.Contains(p + "/")).ToList();
         Assert.True(missing.Count == 0, $"missing from OpenAPI: {string.Join(", ", missing)}");

@@ -19,7 +19,7 @@ public class SharedApp : IAsyncLifetime
         Dispatcher = await App.StaffClient("dispatcher");
     }
 
-    public async Task DisposeAsync() => await App.DisposeAsync();
+    public virtual async Task DisposeAsync() => await App.DisposeAsync();
 
     public static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
 }

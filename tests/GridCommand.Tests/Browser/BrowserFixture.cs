@@ -20,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Simulation:Volunteers"] = "2",
         ["Simulation:IncidentsPerMinute"] = "0",
         ["Simulation:ChatMessagesPerMinute"] = "0",
+        ["Simulation:CameraAlarmsPerMinute"] = "0",
         ["Simulation:CrewsAnswerTasks"] = "false",
         ["Dispatch:AcceptTimeout"] = "00:05:00",
     });

@@ -1,9 +1,6 @@
 using GridCommand.Contracts;
-using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Intake;
-using GridCommand.Contracts.Stations;
 using GridCommand.Rules.Intake;
-using GridCommand.Rules.Stations;
 using GridCommand.Silo.Storage;
 using GridCommand.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,9 +22,7 @@ public abstract class ChatIntakeGrainTests(TestDatabase db)
         {
             var grains = first.Grains;
             cellId = first.Grid.Find("C10-10")!.Id;
-            var centre = first.Grid.Find(cellId)!.Centre;
-            await grains.GetGrain<IStationGrain>(stationId).Register(new StationRegistration("五里庙警务室", StationKind.PoliceRoom, centre.Lat, centre.Lon, [cellId]));
-            await Eventually.Until(async () => await grains.GetGrain<ICellGrain>(cellId).StationId() == stationId, TimeSpan.FromSeconds(10), "the cell knows its station");
+            await StationCover.Register(grains, stationId, "五里庙警务室", first.Grid.Find(cellId)!);
             await grains.GetGrain<IChatGroupGrain>("wx-wulimiao").Register(cellId, "五里庙社区群", "test");
 
             var now = DateTimeOffset.UtcNow;

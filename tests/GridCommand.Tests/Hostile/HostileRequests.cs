@@ -29,6 +29,9 @@ public sealed class HostileRequests(Random random, HostileTokens tokens, IReadOn
         "GET /api/incidents/{id}/replay", "GET /api/replay", "GET /replay",
         "POST /api/intake/messages", "GET /api/stations/{id}/intake", "POST /api/intake/{id}/incident", "POST /api/intake/{id}/dismiss",
         "PUT /api/intake/groups/{id}", "GET /api/intake/groups/{id}", "GET /api/intake/today", "POST /api/intake/connectors",
+        "GET /api/cameras", "GET /api/cameras/{id}", "POST /api/cameras", "PUT /api/cameras/{id}", "DELETE /api/cameras/{id}",
+        "POST /api/cameras/import", "GET /api/cameras/nearest", "GET /api/cameras/cells", "GET /api/cameras/alarms", "GET /api/incidents/{id}/cameras",
+        "POST /api/intake/camera-alarms",
     ];
 
     private static readonly string[] Ids =

@@ -1,4 +1,5 @@
 using GridCommand.Contracts;
+using GridCommand.Contracts.Cameras;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Incidents;
@@ -8,6 +9,7 @@ using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
 using GridCommand.Rules;
 using GridCommand.Rules.Auth;
+using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Dispatch;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
@@ -101,6 +103,14 @@ public sealed class WireSerializationTests
         ["VolunteerOrderChange"] = new GridCommand.Contracts.Volunteers.VolunteerOrderChange(VolunteerOrder, ["V00101", "V00102"]),
         ["TeamStanding"] = new GridCommand.Rules.Volunteers.TeamStanding(1, "龙城众队001队", 120, 12, 9),
         ["VolunteerStanding"] = new GridCommand.Rules.Volunteers.VolunteerStanding("V00101", "龙城众队001队", 30, 3),
+        // issue 11 part 4: the camera layer
+        ["CameraAlarm"] = new CameraAlarm(new Camera("CAM00001", "文昌阁东", 32.39, 119.41, "C10-12", "球机", "公安", "https://v.example/1", null),
+            "fire", "fire", 1, At, "connector:video-1"),
+        ["CameraReport"] = new CameraReport("CAM00001", "文昌阁东", "C10-12", new GeoPoint(32.39, 119.41), "fire", "fire", 1, At),
+        ["CameraCandidateView"] = new CandidateView("S01.M2", "S01", MessageClass.Urgent, "fire", "C10-12", ["文昌阁东"], ["fire"], ["CAM00001"],
+            1, At, At, CandidateStatus.Pending, null, null, null, "CAM00001", 32.39, 119.41),
+        ["CityChangesWithCameraAlarms"] = new CityChanges([], [], [], [], [], [], null, null,
+            [new CameraAlarmView("CAM00001", "文昌阁东", 32.39, 119.41, "C10-12", "fire", "fire", 1, At, "S01", "S01.M2", 1)]),
     };
 
 

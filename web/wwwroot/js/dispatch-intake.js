@@ -41,7 +41,7 @@ export function intakeConsole({ stations, token, select, toast, failed }) {
       <div><b class="chat-class">${tl(`chat.class.${c.class}`)}</b> ${tl(`type.${c.type}`)} · ${tl('chat.reports', { n: c.reports })} · ${escapeHtml(fmtTime(c.lastAt))}</div>
       ${c.texts.map(text => `<div class="chat-text">${highlight(text, c.matched)}</div>`).join('')}
       <div class="chat-words">${tl('chat.matched')}: ${c.matched.map(w => `<mark>${escapeHtml(w)}</mark>`).join(' ')}</div>
-      <div class="muted">${tl('chat.groups', { n: c.groups.length })}: ${c.groups.map(escapeHtml).join(', ')} · ${escapeHtml(c.cellId)}</div>
+      <div class="muted">${c.cameraId ? tl('cam.fromCamera', { id: escapeHtml(c.cameraId) }) : `${tl('chat.groups', { n: c.groups.length })}: ${c.groups.map(escapeHtml).join(', ')}`} · ${escapeHtml(c.cellId)}</div>
       ${decision}</li>`;
   }
 

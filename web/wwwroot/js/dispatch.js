@@ -12,6 +12,7 @@ import { volunteerConsole } from './dispatch-volunteers.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { incidentReplayHref, wireAreaReplayLink } from './replay-links.js';
 import { checkinLayer } from './checkin-layer.js';
+import { cameraConsole } from './dispatch-cameras.js';
 
 applyI18n();
 langSwitch();
@@ -129,6 +130,7 @@ async function select(id) {
   recs = [];
   renderQueue();
   renderDetail();
+  cameras.near(entry?.i ?? null);
   await loadRecs();
 }
 
@@ -342,7 +344,8 @@ const live = liveConnection('/hubs/wall', () => token, {
 const lockdown = lockdownConsole({ map, connection: live.connection, token, selectedIncident: () => selectedId, toast, failed });
 const intake = intakeConsole({ stations, token, select, toast, failed });
 const volunteers = volunteerConsole({ token, toast, failed });
+const cameras = cameraConsole({ map, connection: live.connection, token, toast, failed });
 
 onLang(() => { renderQueue(); renderDetail(); renderRoster(); });
 
-window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, volunteers, get selectedId() { return selectedId; } };
+window.gcDispatch = { units, incidents, select, map, cellView, lockdown, intake, checkins, volunteers, cameras, get selectedId() { return selectedId; } };

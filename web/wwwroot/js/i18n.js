@@ -103,6 +103,14 @@ const zh = {
   'perf.note': '按警情报警当日（城市时间）统计；已处置＝已处置完毕、结案或分流；响应＝首次派警至首个力量到场；“半分钟助警圈先到”＝保安员或志愿者最先到场的占比。',
   'perf.wallTitle': '警务站考评排名', 'perf.station': '警务站', 'perf.nothing': '暂无数据', 'perf.link': '考评',
   'perf.wallP50': 'P50', 'perf.wallReceived': '警情',
+  // issue 11 part 4: the camera layer (雪亮)
+  'cam.nearby': '附近摄像头', 'cam.noneNear': '1公里内没有摄像头', 'cam.stream': '视频', 'cam.snapshot': '快照', 'cam.noLinks': '无视频链接',
+  'cam.manage': '摄像头', 'cam.add': '添加摄像头', 'cam.name': '名称', 'cam.id': '编号', 'cam.idHint': '留空自动生成',
+  'cam.streamUrl': '视频地址', 'cam.snapshotUrl': '快照地址', 'cam.save': '保存', 'cam.close': '关闭', 'cam.added': '已添加摄像头 {id}',
+  'cam.import': '导入摄像头', 'cam.importHint': 'CSV（表头 id,name,lat,lon,streamUrl,snapshotUrl）或 GeoJSON，UTF-8', 'cam.importGo': '导入',
+  'cam.imported': '新增 {added}，更新 {updated}，拒绝 {rejected}', 'cam.line': '第 {n} 行', 'cam.fromCamera': '摄像头 {id}',
+  'cam.kind.intrusion': '区域入侵', 'cam.kind.crowd': '人员聚集', 'cam.kind.fight': '打架斗殴', 'cam.kind.fire': '烟火', 'cam.kind.loitering': '徘徊',
+  'cam.kind.vehicle': '可疑车辆', 'cam.inCell': '本网格 {n} 个摄像头',
 };
 
 const en = {
@@ -207,6 +215,14 @@ const en = {
   'perf.note': 'Counted on the city day each incident was reported; handled = resolved, closed or diverted; response = first dispatch to first unit on scene; guards/volunteers first = the share a guard or volunteer reached first (the half-minute circle).',
   'perf.wallTitle': 'Station ranking', 'perf.station': 'Station', 'perf.nothing': 'No figures yet', 'perf.link': 'Performance',
   'perf.wallP50': 'P50', 'perf.wallReceived': 'Incidents',
+  // issue 11 part 4: the camera layer (雪亮)
+  'cam.nearby': 'Nearby cameras', 'cam.noneNear': 'No camera within 1 km', 'cam.stream': 'Stream', 'cam.snapshot': 'Snapshot', 'cam.noLinks': 'No video link',
+  'cam.manage': 'Cameras', 'cam.add': 'Add camera', 'cam.name': 'Name', 'cam.id': 'Id', 'cam.idHint': 'Made up when left empty',
+  'cam.streamUrl': 'Stream URL', 'cam.snapshotUrl': 'Snapshot URL', 'cam.save': 'Save', 'cam.close': 'Close', 'cam.added': 'Camera {id} added',
+  'cam.import': 'Import cameras', 'cam.importHint': 'CSV (header id,name,lat,lon,streamUrl,snapshotUrl) or GeoJSON, UTF-8', 'cam.importGo': 'Import',
+  'cam.imported': '{added} added, {updated} updated, {rejected} rejected', 'cam.line': 'Line {n}', 'cam.fromCamera': 'Camera {id}',
+  'cam.kind.intrusion': 'Intrusion', 'cam.kind.crowd': 'Crowd', 'cam.kind.fight': 'Fight', 'cam.kind.fire': 'Smoke or fire', 'cam.kind.loitering': 'Loitering',
+  'cam.kind.vehicle': 'Suspicious vehicle', 'cam.inCell': '{n} cameras in this cell',
 };
 
 export const dictionaries = { zh, en };

@@ -13,6 +13,7 @@ import { coverageLayer } from './coverage-layer.js';
 import { rapidResponsePoints } from './rapid-points.js';
 import { wallIntake } from './wall-intake.js';
 import { wallPerformance } from './wall-performance.js';
+import { cameraLayer } from './camera-layer.js';
 
 const PULSE_MS = 60_000;
 const MAX_UNITS_IN_VIEW = 5000; // beyond this many units in view, the cells' loads are drawn instead
@@ -286,12 +287,13 @@ const live = liveConnection('/hubs/wall', token, {
 });
 
 const lockdowns = wallLockdowns(map, live.connection);
+const cameras = cameraLayer(map, live.connection, token);
 
 onLang(() => { renderKpis(); renderTicker(); legend(); });
 
 // For the browser tests and for people poking at the wall from the console.
 window.gcWall = {
-  map, cellView, units, incidents, cells, cellLoads, live, lockdowns, coverage, rapidPoints, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
+  map, cellView, units, incidents, cells, cellLoads, live, lockdowns, coverage, rapidPoints, cameras, get ticker() { return ticker; }, get view() { return watched ? 'units' : 'cells'; },
   unitLatLng: id => { const u = units.get(id)?.u; return u ? [u.lat, u.lon] : null; },
   markerCount: () => units.size,
 };
