@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace GridCommand.Tests.Browser;
 
 /// <summary>
-/// One small demo city (40 guards, 6 patrols, no random incidents) on a loopback port and one headless
+/// One small demo city (40 guards, 6 patrols, 4 volunteers, no random incidents) on a loopback port and one headless
 /// Chromium, shared by the browser tests. Never runs `playwright install`: it uses the machine's Chromium.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -17,7 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["Simulation:Guards"] = "40",
         ["Simulation:PatrolUnits"] = "6",
         ["Simulation:VolunteerTeams"] = "1",
-        ["Simulation:Volunteers"] = "2",
+        ["Simulation:Volunteers"] = "4", // V00101 and V00102 are manual: two more move on the wall
         ["Simulation:IncidentsPerMinute"] = "0",
         ["Simulation:ChatMessagesPerMinute"] = "0",
         ["Simulation:CameraAlarmsPerMinute"] = "0",

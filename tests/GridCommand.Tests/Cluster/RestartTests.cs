@@ -1,7 +1,9 @@
+using GridCommand.Contracts;
 using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Incidents;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
+using GridCommand.Contracts.Volunteers;
 using GridCommand.Rules;
 using GridCommand.Rules.Cells;
 using GridCommand.Rules.Geo;
@@ -77,6 +79,8 @@ public abstract class RestartContract(TestDatabase db)
                 Assert.Equal("李秀英", inB.GridWorker?.Name);
                 Assert.All(new[] { inA, inB }, c => Assert.Equal(stationId, c.StationId));
             }, Soon);
+            // The closed incident told the volunteer order board (to cancel its orders): that call is done before the stop.
+            await grains.GetGrain<IVolunteerBoardGrain>(CityKeys.City).Listed(null);
 
             before = await Snapshot.Take(first, stationId, units, incidentId, [cellA, cellB]);
             Assert.Equal((DutyStatus.Available, cellA, now.AddSeconds(3)), (before.Units[0].Unit.Status, before.Units[0].Unit.CellId, before.Units[0].Unit.FixAt));
