@@ -59,7 +59,8 @@ public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open
             }
             else
             {
-                foreach (var chunk in batch.Chunk(rowsPerStatement)) await db.ExecuteAsync(Rows(chunk, at, transaction, ct));
+                foreach (var chunk in batch.Chunk(rowsPerStatement)) await db.ExecuteAsync(MultiRowInsert.Of(Insert, UpsertTail, chunk,
+                    c => [c.Id, c.Name, c.Lat, c.Lon, c.CellId, c.Kind, c.Owner, c.StreamUrl, c.SnapshotUrl, at], transaction, ct));
             }
             await transaction.CommitAsync(ct);
             (added, updated) = (added + batch.Length - known, updated + known);
@@ -80,28 +81,6 @@ public sealed class CameraTable(Func<CancellationToken, Task<DbConnection>> open
             known += await db.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM camera WHERE id IN ({list})", ids, transaction, cancellationToken: ct));
         }
         return known;
-    }
-
-    private static CommandDefinition Rows(Camera[] chunk, DateTime at, DbTransaction transaction, CancellationToken ct)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("at", at);
-        var rows = new List<string>(chunk.Length);
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            var c = chunk[i];
-            rows.Add($"(@i{i}, @n{i}, @la{i}, @lo{i}, @c{i}, @k{i}, @o{i}, @s{i}, @p{i}, @at)");
-            parameters.Add($"i{i}", c.Id);
-            parameters.Add($"n{i}", c.Name);
-            parameters.Add($"la{i}", c.Lat);
-            parameters.Add($"lo{i}", c.Lon);
-            parameters.Add($"c{i}", c.CellId);
-            parameters.Add($"k{i}", c.Kind);
-            parameters.Add($"o{i}", c.Owner);
-            parameters.Add($"s{i}", c.StreamUrl);
-            parameters.Add($"p{i}", c.SnapshotUrl);
-        }
-        return new CommandDefinition($"{Insert} {string.Join(", ", rows)} {UpsertTail}", parameters, transaction, cancellationToken: ct);
     }
 
     public async Task<Camera?> FindAsync(string id, CancellationToken ct = default)

@@ -43,27 +43,10 @@ public sealed class TrackTable(Func<CancellationToken, Task<DbConnection>> open,
         }
         else
         {
-            foreach (var chunk in pieces.Chunk(rowsPerStatement)) await db.ExecuteAsync(ManyRows(chunk, transaction, ct));
+            foreach (var chunk in pieces.Chunk(rowsPerStatement)) await db.ExecuteAsync(MultiRowInsert.Of(Insert, UpsertTail, chunk,
+                p => [p.UnitId, p.Bucket, p.Tile, p.Piece, p.Count, p.Packed], transaction, ct));
         }
         await transaction.CommitAsync(ct);
-    }
-
-    private static CommandDefinition ManyRows(TrackPiece[] chunk, DbTransaction transaction, CancellationToken ct)
-    {
-        var parameters = new DynamicParameters();
-        var rows = new List<string>(chunk.Length);
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            var p = chunk[i];
-            rows.Add($"(@u{i}, @b{i}, @t{i}, @p{i}, @n{i}, @k{i})");
-            parameters.Add($"u{i}", p.UnitId);
-            parameters.Add($"b{i}", p.Bucket);
-            parameters.Add($"t{i}", p.Tile);
-            parameters.Add($"p{i}", p.Piece);
-            parameters.Add($"n{i}", p.Count);
-            parameters.Add($"k{i}", p.Packed);
-        }
-        return new CommandDefinition($"{Insert} {string.Join(", ", rows)} {UpsertTail}", parameters, transaction, cancellationToken: ct);
     }
 
     /// <returns>each unit's points in the window, oldest first; units with none are left out.</returns>
