@@ -13,46 +13,37 @@ public sealed class PostgresCheckinStoreTests(PostgresTestDatabase db) : Checkin
 /// The check-in tables on each database: a cell's check-ins page newest first, the city's are found since a time, a
 /// check-in saved twice is kept once, and a photo comes back byte for byte. Each test has a cell id of its own.
 /// </summary>
-public abstract class CheckinStoreContract(TestDatabase db) : IAsyncLifetime
+public abstract class CheckinStoreContract(TestDatabase db) : StoreContract(db)
 {
     private static readonly DateTimeOffset T0 = new(2030, 5, 1, 9, 3, 0, TimeSpan.Zero);
     private readonly string cellId = $"C{Guid.NewGuid():N}"[..12];
-    private GridDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = GridDatabase.Create(db.Provider, db.ConnectionString, "gridcommand");
-        await database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_cells_check_ins_page_newest_first_with_every_field_as_saved()
     {
-        for (var i = 0; i < 5; i++) await database.Checkins.AddAsync(Checkin($"{cellId}-{i}", T0.AddMinutes(i)));
-        await database.Checkins.AddAsync(Checkin($"{cellId}-tie", T0.AddMinutes(2))); // the same time as -2: ordered by id
-        await database.Checkins.AddAsync(Checkin($"{cellId}-0", T0.AddHours(5)) with { Note = "again" }); // saved twice: kept once
+        for (var i = 0; i < 5; i++) await Database.Checkins.AddAsync(Checkin($"{cellId}-{i}", T0.AddMinutes(i)));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-tie", T0.AddMinutes(2))); // the same time as -2: ordered by id
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-0", T0.AddHours(5)) with { Note = "again" }); // saved twice: kept once
 
-        var first = (await database.Checkins.ReadCellAsync(cellId, 3, null))!;
+        var first = (await Database.Checkins.ReadCellAsync(cellId, 3, null))!;
         Assert.Equal([$"{cellId}-4", $"{cellId}-3", $"{cellId}-tie"], first.Select(c => c.Id));
-        var rest = (await database.Checkins.ReadCellAsync(cellId, 10, first[^1].Id))!;
+        var rest = (await Database.Checkins.ReadCellAsync(cellId, 10, first[^1].Id))!;
         Assert.Equal([$"{cellId}-2", $"{cellId}-1", $"{cellId}-0"], rest.Select(c => c.Id));
 
         Assert.Equal(Checkin($"{cellId}-0", T0), rest[^1]);
-        Assert.Null(await database.Checkins.ReadCellAsync(cellId, 10, "K-not-here"));
-        Assert.Empty((await database.Checkins.ReadCellAsync($"{cellId}-other", 10, null))!);
+        Assert.Null(await Database.Checkins.ReadCellAsync(cellId, 10, "K-not-here"));
+        Assert.Empty((await Database.Checkins.ReadCellAsync($"{cellId}-other", 10, null))!);
     }
 
     [Fact]
     public async Task The_citys_check_ins_since_a_time_come_newest_first()
     {
         var since = T0.AddYears(1).AddDays(Random.Shared.Next(1000)); // a day no other test writes
-        await database.Checkins.AddAsync(Checkin($"{cellId}-before", since.AddSeconds(-1)));
-        await database.Checkins.AddAsync(Checkin($"{cellId}-a", since));
-        await database.Checkins.AddAsync(Checkin($"{cellId}-b", since.AddHours(1)) with { Note = null, StationId = null, PhotoType = null });
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-before", since.AddSeconds(-1)));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-a", since));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-b", since.AddHours(1)) with { Note = null, StationId = null, PhotoType = null });
 
-        var found = (await database.Checkins.ReadSinceAsync(since, 1000)).Where(c => c.CellId == cellId).ToList(); // other tests' days may come later
+        var found = (await Database.Checkins.ReadSinceAsync(since, 1000)).Where(c => c.CellId == cellId).ToList(); // other tests' days may come later
         Assert.Equal([$"{cellId}-b", $"{cellId}-a"], found.Select(c => c.Id));
         Assert.Equal((null, null, null), (found[0].Note, found[0].StationId, found[0].PhotoType));
     }
@@ -61,14 +52,14 @@ public abstract class CheckinStoreContract(TestDatabase db) : IAsyncLifetime
     public async Task A_days_check_ins_are_counted_by_station_and_category()
     {
         var day = T0.AddYears(5).AddDays(Random.Shared.Next(1000)); // a day no other test writes
-        await database.Checkins.AddAsync(Checkin($"{cellId}-1", day.AddHours(1)));
-        await database.Checkins.AddAsync(Checkin($"{cellId}-2", day.AddHours(2)));
-        await database.Checkins.AddAsync(Checkin($"{cellId}-3", day.AddHours(3)) with { Category = CheckinCategory.Visit });
-        await database.Checkins.AddAsync(Checkin($"{cellId}-4", day.AddHours(4)) with { StationId = "S02" });
-        await database.Checkins.AddAsync(Checkin($"{cellId}-5", day.AddHours(5)) with { StationId = null });
-        await database.Checkins.AddAsync(Checkin($"{cellId}-next", day.AddDays(1)));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-1", day.AddHours(1)));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-2", day.AddHours(2)));
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-3", day.AddHours(3)) with { Category = CheckinCategory.Visit });
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-4", day.AddHours(4)) with { StationId = "S02" });
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-5", day.AddHours(5)) with { StationId = null });
+        await Database.Checkins.AddAsync(Checkin($"{cellId}-next", day.AddDays(1)));
 
-        var counts = await database.Checkins.CountByStationAsync(day, day.AddDays(1));
+        var counts = await Database.Checkins.CountByStationAsync(day, day.AddDays(1));
         Assert.Equal(
             new HashSet<StationCheckins>
             {
@@ -84,12 +75,12 @@ public abstract class CheckinStoreContract(TestDatabase db) : IAsyncLifetime
         var bytes = new byte[300_000];
         Random.Shared.NextBytes(bytes);
         bytes[0] = 0xFF;
-        await database.Checkins.SavePhotoAsync($"{cellId}-p", new CheckinPhoto(PhotoTypes.Jpeg, bytes));
+        await Database.Checkins.SavePhotoAsync($"{cellId}-p", new CheckinPhoto(PhotoTypes.Jpeg, bytes));
 
-        var photo = (await database.Checkins.ReadPhotoAsync($"{cellId}-p"))!;
+        var photo = (await Database.Checkins.ReadPhotoAsync($"{cellId}-p"))!;
         Assert.Equal(PhotoTypes.Jpeg, photo.MediaType);
         Assert.Equal(bytes, photo.Bytes);
-        Assert.Null(await database.Checkins.ReadPhotoAsync($"{cellId}-none"));
+        Assert.Null(await Database.Checkins.ReadPhotoAsync($"{cellId}-none"));
     }
 
     private Checkin Checkin(string id, DateTimeOffset at) =>

@@ -21,19 +21,10 @@ public sealed class PostgresPerformanceStoreTests(PostgresTestDatabase db)
 /// range, and a station's figures and the ranking from them and the check-in table. Each test has a station and a
 /// period of its own (the class shares its database).
 /// </summary>
-public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabase> emptyDatabase) : IAsyncLifetime
+public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabase> emptyDatabase) : StoreContract(db)
 {
     private static readonly CityClock China = CityClock.InZone("Asia/Shanghai");
     private readonly string station = $"S-{Guid.NewGuid():N}"[..12];
-    private GridDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = GridDatabase.Create(db.Provider, db.ConnectionString, "gridcommand");
-        await database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task Records_of_one_name_are_read_from_the_start_of_the_range_to_before_its_end()
@@ -41,11 +32,11 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
         var what = $"test.{Guid.NewGuid():N}";
         var at = new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
         foreach (var (offset, data) in new[] { (-1, "before"), (0, "first"), (59, "last"), (60, "after") })
-            await database.Events.AppendAsync(new GrainEvent(at.AddMinutes(offset), "test", what, "incident", "I1", data));
-        await database.Events.AppendAsync(new GrainEvent(at, "test", what + "-other", "incident", "I1", "other"));
+            await Database.Events.AppendAsync(new GrainEvent(at.AddMinutes(offset), "test", what, "incident", "I1", data));
+        await Database.Events.AppendAsync(new GrainEvent(at, "test", what + "-other", "incident", "I1", "other"));
 
         var read = new List<string>();
-        await foreach (var data in database.Events.ReadDataAsync(what, at, at.AddHours(1))) read.Add(data);
+        await foreach (var data in Database.Events.ReadDataAsync(what, at, at.AddHours(1))) read.Add(data);
 
         Assert.Equal(["first", "last"], read.Order());
     }
@@ -65,10 +56,10 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
         }, lastMinuteInChina.AddHours(2));
         var tuesday = Record(lastMinuteInChina.AddMinutes(2), IncidentStatus.New);
         await Log(IncidentRecord.Received, tuesday, tuesday.CreatedAt);
-        await database.Checkins.AddAsync(new Checkin($"K{Guid.NewGuid():N}"[..12], "G1", "李强", UnitKind.Guard, station, "C01-01",
+        await Database.Checkins.AddAsync(new Checkin($"K{Guid.NewGuid():N}"[..12], "G1", "李强", UnitKind.Guard, station, "C01-01",
             CheckinCategory.Visit, null, 32.4, 119.4, lastMinuteInChina.AddSeconds(30)));
 
-        var reader = new PerformanceReader(database, China, TimeProvider.System);
+        var reader = new PerformanceReader(Database, China, TimeProvider.System);
         var report = (await reader.ReadAsync(new PerformancePeriod(day, day.AddDays(1)), station)).Station(station, "测试站");
 
         Assert.Equal([1, 1], report.Days.Select(d => d.Received));
@@ -79,7 +70,7 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
         Assert.Equal((2, 1), (report.Total.Received, report.Total.Handled));
 
         // Those past days were added up once and kept: a second report reads them, with the same figures.
-        Assert.Contains(station, (await database.PerformanceDays.ReadAsync(day, day))[day]);
+        Assert.Contains(station, (await Database.PerformanceDays.ReadAsync(day, day))[day]);
         var again = (await reader.ReadAsync(new PerformancePeriod(day, day.AddDays(1)), station)).Station(station, "测试站");
         Assert.Equal(report.Days, again.Days);
         Assert.Equal(report.Total, again.Total);
@@ -90,13 +81,13 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
     {
         var now = DateTimeOffset.UtcNow;
         var today = China.Today(now);
-        var reader = new PerformanceReader(database, China, TimeProvider.System);
+        var reader = new PerformanceReader(Database, China, TimeProvider.System);
         await Log(IncidentRecord.Received, Record(now, IncidentStatus.New), now);
         Assert.Equal(1, (await reader.ReadAsync(new PerformancePeriod(today, today), station)).Station(station, null).Total.Received);
 
         await Log(IncidentRecord.Received, Record(now, IncidentStatus.New), now);
         Assert.Equal(2, (await reader.ReadAsync(new PerformancePeriod(today, today), station)).Station(station, null).Total.Received);
-        Assert.Empty(await database.PerformanceDays.ReadAsync(today, today));
+        Assert.Empty(await Database.PerformanceDays.ReadAsync(today, today));
     }
 
     [Fact]
@@ -113,7 +104,7 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
         }
         await Log(IncidentRecord.Received, Record(noon.AddDays(1), IncidentStatus.New), noon.AddDays(1)); // the next day: outside
 
-        var ranking = (await new PerformanceReader(database, China, TimeProvider.System).ReadAsync(new PerformancePeriod(day, day), null))
+        var ranking = (await new PerformanceReader(Database, China, TimeProvider.System).ReadAsync(new PerformancePeriod(day, day), null))
             .Ranking(new Dictionary<string, string>());
 
         var ours = ranking.Stations.Where(s => s.StationId.StartsWith(station, StringComparison.Ordinal)).ToList();
@@ -152,5 +143,5 @@ public abstract class PerformanceStoreContract(TestDatabase db, Func<TestDatabas
         new(station, "C01-01", "theft", createdAt, null, null, null, 1, status, null, null);
 
     private Task Log(string what, IncidentRecord r, DateTimeOffset at) =>
-        database.Events.AppendAsync(new GrainEvent(at, "test", what, "incident", $"I-{Guid.NewGuid():N}", GrainJson.Serialize(r)));
+        Database.Events.AppendAsync(new GrainEvent(at, "test", what, "incident", $"I-{Guid.NewGuid():N}", GrainJson.Serialize(r)));
 }

@@ -17,21 +17,12 @@ public sealed class PostgresTrackStoreTests(PostgresTestDatabase db) : TrackStor
 /// time, two writers of one unit never overwrite each other, and tracks older than the retention are deleted.
 /// The classes share a database, so each test's units have ids and a corner of the map of their own.
 /// </summary>
-public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emptyDatabase) : IAsyncLifetime
+public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emptyDatabase) : StoreContract(db)
 {
     private static readonly DateTimeOffset T0 = new(2030, 5, 1, 9, 3, 0, TimeSpan.Zero);
     private readonly string prefix = $"T{Guid.NewGuid():N}"[..12];
     private readonly Clock clock = new(T0);
     private readonly double lat0 = 32.0 + Random.Shared.Next(100) * 0.05;
-    private GridDatabase database = null!;
-
-    public async Task InitializeAsync()
-    {
-        database = GridDatabase.Create(db.Provider, db.ConnectionString, "gridcommand");
-        await database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task Tracks_saved_by_the_recorder_are_read_back_by_unit_and_time_in_order()
@@ -47,7 +38,7 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
         await recorder.SaveAsync();
 
         var window = new ReplayWindow(T0.AddMinutes(5), T0.AddMinutes(20));
-        var tracks = await database.Tracks.ReadUnitsAsync([a, b, $"{prefix}-none"], window);
+        var tracks = await Database.Tracks.ReadUnitsAsync([a, b, $"{prefix}-none"], window);
 
         Assert.Equal([a, b], tracks.Keys.Order());
         Assert.Equal(Enumerable.Range(30, 91).Select(i => T0.AddSeconds(i * 10)), tracks[a].Select(p => p.At));
@@ -73,8 +64,8 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
         await recorder.SaveAsync();
 
         var mine = (IReadOnlyDictionary<string, List<TrackPoint>> t) => t.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order();
-        var during = await database.Tracks.ReadAreaAsync(box, new ReplayWindow(T0.AddMinutes(5), T0.AddMinutes(15)));
-        var later = await database.Tracks.ReadAreaAsync(box, new ReplayWindow(T0.AddMinutes(15), T0.AddMinutes(20)));
+        var during = await Database.Tracks.ReadAreaAsync(box, new ReplayWindow(T0.AddMinutes(5), T0.AddMinutes(15)));
+        var later = await Database.Tracks.ReadAreaAsync(box, new ReplayWindow(T0.AddMinutes(15), T0.AddMinutes(20)));
 
         Assert.Equal(new[] { inside, passing }.Order(), mine(during));
         Assert.All(during[passing], p => Assert.InRange(p.At, T0.AddMinutes(5), T0.AddMinutes(15)));
@@ -90,7 +81,7 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
         foreach (var (id, i) in ids.Select((id, i) => (id, i))) recorder.Record(id, Point(i % 60, lat0 + i * 1e-4, DutyStatus.Available));
         await recorder.SaveAsync();
 
-        var tracks = await database.Tracks.ReadUnitsAsync(ids, new ReplayWindow(T0, T0.AddMinutes(1)));
+        var tracks = await Database.Tracks.ReadUnitsAsync(ids, new ReplayWindow(T0, T0.AddMinutes(1)));
 
         Assert.Equal(ids.Order(), tracks.Keys.Order());
         Assert.Equal(lat0 + 449 * 1e-4, Assert.Single(tracks[ids[449]]).Lat, 5);
@@ -110,7 +101,7 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
         first.Record(unit, Point(30, lat0, DutyStatus.Available)); // a late save of the first silo
         await first.SaveAsync();
 
-        var track = (await database.Tracks.ReadUnitsAsync([unit], new ReplayWindow(T0, T0.AddMinutes(1))))[unit];
+        var track = (await Database.Tracks.ReadUnitsAsync([unit], new ReplayWindow(T0, T0.AddMinutes(1))))[unit];
 
         Assert.Equal([0, 10, 20, 30], track.Select(p => (int)(p.At - T0).TotalSeconds));
     }
@@ -154,12 +145,12 @@ public abstract class TrackStoreContract(TestDatabase db, Func<TestDatabase> emp
         clock.Now = T0.AddMinutes(95); // an hour ago is minute 35: the bucket of minute 0 is over by then, minute 50's is not
         await recorder.PruneAsync();
 
-        var track = (await database.Tracks.ReadUnitsAsync([unit], new ReplayWindow(T0.AddHours(-1), T0.AddHours(2))))[unit];
+        var track = (await Database.Tracks.ReadUnitsAsync([unit], new ReplayWindow(T0.AddHours(-1), T0.AddHours(2))))[unit];
         Assert.Equal([50, 90], track.Select(p => (int)(p.At - T0).TotalMinutes));
     }
 
     private TrackRecorder Recorder(TrackSettings? settings = null) =>
-        new(database.Tracks, settings ?? new TrackSettings(), clock, NullLogger<TrackRecorder>.Instance);
+        new(Database.Tracks, settings ?? new TrackSettings(), clock, NullLogger<TrackRecorder>.Instance);
 
     private static TrackPoint Point(int second, double lat, DutyStatus status, double lon = 119.4) => new(T0.AddSeconds(second), lat, lon, status);
 
