@@ -139,13 +139,15 @@ public sealed class TrackTests
     // ---- windows ----
 
     [Fact]
-    public void An_incident_is_replayed_from_five_minutes_before_it_opened_to_its_close_or_now()
+    public void An_incident_is_replayed_from_five_minutes_before_it_opened_to_a_minute_after_its_close_or_now()
     {
         var closed = ReplayWindow.ForIncident(T0, T0.AddMinutes(40), T0.AddHours(3));
+        var justClosed = ReplayWindow.ForIncident(T0, T0.AddMinutes(40), T0.AddMinutes(40).AddSeconds(10));
         var open = ReplayWindow.ForIncident(T0, null, T0.AddMinutes(20));
         var long_ = ReplayWindow.ForIncident(T0, null, T0.AddDays(3));
 
-        Assert.Equal((T0.AddMinutes(-5), T0.AddMinutes(40)), (closed.From, closed.To));
+        Assert.Equal((T0.AddMinutes(-5), T0.AddMinutes(41)), (closed.From, closed.To));
+        Assert.Equal(T0.AddMinutes(40).AddSeconds(10), justClosed.To);
         Assert.Equal((T0.AddMinutes(-5), T0.AddMinutes(20)), (open.From, open.To));
         Assert.Equal(T0.AddHours(24), long_.To);
     }
