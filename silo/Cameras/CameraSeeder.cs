@@ -1,3 +1,4 @@
+using GridCommand.Grains;
 using GridCommand.Rules.Cameras;
 using GridCommand.Rules.Geo;
 using GridCommand.Silo.Demo;
@@ -24,6 +25,11 @@ public sealed partial class CameraSeeder(GridDatabase database, CityGrid grid, C
         if (config.GetValue<bool>("Simulation:Enabled")) await UntilDone(() => database.Cameras.SaveAsync(DemoCameras.Of(grid), clock.GetUtcNow(), stop), stop);
     }
 
+    /// <summary>A file that is not there or not a camera file is a mistake in the configuration: not tried again.</summary>
+    private Task UntilDone(Func<Task> work, CancellationToken stop) =>
+        StartupWork.UntilDone(work, RetryAfter, e => e is not (InvalidDataException or IOException) && !stop.IsCancellationRequested,
+            e => LogNotYet(log, RetryAfter.TotalSeconds, e), stop);
+
     private async Task ImportFile(string file, CancellationToken stop)
     {
         var (result, error) = await CameraImporter.ImportAsync(await File.ReadAllTextAsync(file, stop), CameraFile.IsGeoJson(null, file), grid,
@@ -31,23 +37,6 @@ public sealed partial class CameraSeeder(GridDatabase database, CityGrid grid, C
         if (error is not null) throw new InvalidDataException($"Cameras:ImportFile {file}: {error}");
         LogImported(log, file, result!.Added, result.Updated, result.RejectedCount,
             string.Join("; ", result.Rejected.Take(10).Select(r => $"line {r.Line}: {r.Reason}")));
-    }
-
-    private async Task UntilDone(Func<Task> work, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await work();
-                return;
-            }
-            catch (Exception e) when (e is not (InvalidDataException or IOException) && !stop.IsCancellationRequested)
-            {
-                LogNotYet(log, RetryAfter.TotalSeconds, e);
-                await Task.Delay(RetryAfter, stop);
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cameras:ImportFile {File}: {Added} added, {Updated} updated, {Rejected} rejected {First}")]

@@ -3,6 +3,7 @@ using GridCommand.Contracts.Cells;
 using GridCommand.Contracts.Intake;
 using GridCommand.Contracts.Stations;
 using GridCommand.Contracts.Units;
+using GridCommand.Grains;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Incidents;
 using GridCommand.Rules.Units;
@@ -50,22 +51,9 @@ public sealed partial class Simulator(
     /// A cluster still forming or a database at its connection limit must not stop the host: seeding skips what is
     /// already there, so it is simply tried again.
     /// </summary>
-    private async Task SeedUntilDone(DemoCity city, CancellationToken stop)
-    {
-        while (true)
-        {
-            try
-            {
-                await SeedAsync(city, stop);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSeedFailed(log, RetrySeedAfter.TotalSeconds, e.GetType().Name, e.Message);
-                await Task.Delay(RetrySeedAfter, stop);
-            }
-        }
-    }
+    private Task SeedUntilDone(DemoCity city, CancellationToken stop) =>
+        StartupWork.UntilDone(() => SeedAsync(city, stop), RetrySeedAfter, e => e is not OperationCanceledException,
+            e => LogSeedFailed(log, RetrySeedAfter.TotalSeconds, e.GetType().Name, e.Message), stop);
 
     private async Task SeedAsync(DemoCity city, CancellationToken stop)
     {

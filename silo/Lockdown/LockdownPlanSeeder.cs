@@ -1,4 +1,5 @@
 using GridCommand.Contracts.Lockdown;
+using GridCommand.Grains;
 using GridCommand.Rules;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules.Lockdown;
@@ -46,21 +47,8 @@ public sealed partial class LockdownPlanSeeder(IGrainFactory grains, CityGrid gr
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         foreach (var (id, name, points) in _plans)
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    await grains.GetGrain<ILockdownPlanGrain>(id).SeedIfMissing(name, points);
-                    break;
-                }
-                catch (Exception e) when (!stop.IsCancellationRequested)
-                {
-                    LogNotSeeded(log, id, RetryAfter.TotalSeconds, e);
-                    await Task.Delay(RetryAfter, stop);
-                }
-            }
-        }
+            await StartupWork.UntilDone(() => grains.GetGrain<ILockdownPlanGrain>(id).SeedIfMissing(name, points), RetryAfter,
+                _ => !stop.IsCancellationRequested, e => LogNotSeeded(log, id, RetryAfter.TotalSeconds, e), stop);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lockdown plan {Id} not seeded yet, trying again in {Seconds} s")]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GridCommand.Contracts;
 using GridCommand.Contracts.Feed;
 using GridCommand.Contracts.Lockdown;
+using GridCommand.Grains;
 using GridCommand.Grains.Dispatch;
 using Microsoft.AspNetCore.SignalR;
 
@@ -41,21 +42,12 @@ public sealed partial class LiveLockdowns(IGrainFactory grains, IHubContext<Wall
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        while (!stop.IsCancellationRequested)
+        await StartupWork.UntilDone(async () =>
         {
-            try
-            {
-                var ids = await grains.GetGrain<ILockdownCatalogueGrain>(CityKeys.City).ActiveActivations();
-                foreach (var view in await Task.WhenAll(ids.Select(id => NoAnswer.OrDefault(grains.GetGrain<ILockdownActivationGrain>(id).Get()))))
-                    if (view is not null) Apply(view);
-                return;
-            }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                LogNotLoaded(log, RetryLoadAfter.TotalSeconds, e);
-                await Task.Delay(RetryLoadAfter, stop);
-            }
-        }
+            var ids = await grains.GetGrain<ILockdownCatalogueGrain>(CityKeys.City).ActiveActivations();
+            foreach (var view in await Task.WhenAll(ids.Select(id => NoAnswer.OrDefault(grains.GetGrain<ILockdownActivationGrain>(id).Get()))))
+                if (view is not null) Apply(view);
+        }, RetryLoadAfter, _ => !stop.IsCancellationRequested, e => LogNotLoaded(log, RetryLoadAfter.TotalSeconds, e), stop);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the active lockdowns yet; trying again in {Seconds} s")]
