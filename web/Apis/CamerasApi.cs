@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using GridCommand.Contracts;
 using GridCommand.Contracts.Cameras;
@@ -97,9 +96,9 @@ public static class CamerasApi
     private static async Task<IResult> Nearest(string? lat, string? lon, string? limit, string? within, CityGrid grid, GridDatabase database,
         CameraSettings settings, CancellationToken ct)
     {
-        var (la, lo) = (Number(lat), Number(lon));
+        var (la, lo) = (InputRules.Number(lat), InputRules.Number(lon));
         var count = limit is null ? settings.NearbyCount : int.TryParse(limit, out var n) && n is >= 1 and <= MaxNearby ? n : -1;
-        var meters = within is null ? settings.NearbyMeters : Number(within) is { } m && m is > 0 and <= MaxNearbyMeters ? m : -1;
+        var meters = within is null ? settings.NearbyMeters : InputRules.Number(within) is { } m && m is > 0 and <= MaxNearbyMeters ? m : -1;
         var error = InputRules.Position(la, lo, grid)
                     ?? (count < 0 ? $"limit must be a whole number from 1 to {MaxNearby}." : null)
                     ?? (meters < 0 ? $"within must be metres from 1 to {MaxNearbyMeters}." : null);
@@ -174,12 +173,9 @@ public static class CamerasApi
 
     private static IResult NoCamera(string id) => Problems.NotFound($"No camera {id}.");
 
-    private static double? Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
-
     private static (GeoBounds?, string?) ParseBox(string box)
     {
-        var parts = box.Split(',').Select(Number).ToList();
+        var parts = box.Split(',').Select(InputRules.Number).ToList();
         if (parts.Count != 4 || parts.Any(p => p is null)) return (null, "box must be south,west,north,east in degrees, such as 32.38,119.40,32.41,119.45.");
         var (s, w, n, e) = (parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value);
         return InputRules.Box(s, w, n, e) is { } error ? (null, error) : (new GeoBounds(s, w, n, e), null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GridCommand.Rules.Geo;
 using GridCommand.Rules;
@@ -19,6 +20,10 @@ public static class InputRules
             ? null
             : $"({lat}, {lon}) is outside the city (lat {b.South:F3}–{b.North:F3}, lon {b.West:F3}–{b.East:F3}).";
     }
+
+    /// <returns>the number a query parameter spells in the invariant culture, or null when it is none or not finite.</returns>
+    public static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
 
     /// <summary>A box on the map, in degrees: south not above north, west not east of east (a box across the antimeridian is not one).</summary>
     public static string? Box(double south, double west, double north, double east) =>

@@ -67,10 +67,12 @@ public static class ReplayApi
 
     private static ReplayWindowView View(ReplayWindow w) => new(w.From, w.To);
 
-    private static string? Number(IQueryCollection q, string name, ref double value) =>
-        q[name] is [{ } text] && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)
-            ? null
-            : $"{name} must be given once, as a number of degrees.";
+    private static string? Number(IQueryCollection q, string name, ref double value)
+    {
+        if (q[name] is not [{ } text] || InputRules.Number(text) is not { } number) return $"{name} must be given once, as a number of degrees.";
+        value = number;
+        return null;
+    }
 
     /// <summary>ISO-8601; a time without an offset is taken as UTC.</summary>
     private static string? Time(IQueryCollection q, string name, ref DateTimeOffset value) =>
